@@ -6,14 +6,14 @@
 __all__ = ['causal_mask', 'check_mask_dtype', 'fully_masked_rows', 'attention_reference', 'scaled_dot_product_attention',
            'PrepareForMultiHeadAttention', 'MultiHeadAttention']
 
-# %% ../nbs/01_attention.ipynb #7c5d03c4
+# %% ../nbs/01_attention.ipynb #c082a8f6
 import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.foundation import docs
 
-# %% ../nbs/01_attention.ipynb #2aead2ab
+# %% ../nbs/01_attention.ipynb #4db70f5a
 def causal_mask(
     T:int, # number of queries
     S:int|None=None, # number of keys (default: `T`)
@@ -23,7 +23,7 @@ def causal_mask(
     S = T if S is None else S
     return torch.ones(T, S, dtype=torch.bool, device=device).triu_(1)
 
-# %% ../nbs/01_attention.ipynb #6f52dfed
+# %% ../nbs/01_attention.ipynb #2b76a6c7
 def check_mask_dtype(
     mask:Tensor, # attention mask
     name:str='attn_mask', # name used in the error message
@@ -39,7 +39,7 @@ def fully_masked_rows(
     dead = mask if mask.dtype == torch.bool else torch.isneginf(mask)
     return dead.all(-1, keepdim=True)
 
-# %% ../nbs/01_attention.ipynb #62e776fd
+# %% ../nbs/01_attention.ipynb #96e8f443
 def attention_reference(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -62,7 +62,7 @@ def attention_reference(
     out = F.dropout(weights, dropout_p) if dropout_p > 0 else weights
     return out @ v, weights                               # (..., T, d_v), (..., T, S)
 
-# %% ../nbs/01_attention.ipynb #6570b1e7
+# %% ../nbs/01_attention.ipynb #70859356
 def scaled_dot_product_attention(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -88,7 +88,7 @@ def scaled_dot_product_attention(
     out = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, dropout_p=dropout_p, scale=scale)
     return out.masked_fill(dead, 0.), None
 
-# %% ../nbs/01_attention.ipynb #fb1a76de
+# %% ../nbs/01_attention.ipynb #70de67f5
 class PrepareForMultiHeadAttention(nn.Module):
     "One linear projection split into heads: `(..., d_model) -> (..., heads, d_k)`."
     def __init__(self,
@@ -106,7 +106,7 @@ class PrepareForMultiHeadAttention(nn.Module):
         x = self.linear(x)                                    # (..., heads * d_k)
         return x.view(*head_shape, self.heads, self.d_k)      # (..., heads, d_k)
 
-# %% ../nbs/01_attention.ipynb #37a61b8c
+# %% ../nbs/01_attention.ipynb #26a4d72e
 def _shape(t): return tuple(t.shape)
 
 def _broadcasts_to(shape, target):
@@ -125,7 +125,7 @@ def _combine(a, b):
     if a.dtype == torch.bool: a, b = b, a
     return a.masked_fill(b, float('-inf')) if b.dtype == torch.bool else a + b
 
-# %% ../nbs/01_attention.ipynb #a6bb7642
+# %% ../nbs/01_attention.ipynb #a08ee5a4
 @docs
 class MultiHeadAttention(nn.Module):
     "Multi-head attention with the call signature of `torch.nn.MultiheadAttention`, batch first."
@@ -163,14 +163,18 @@ class MultiHeadAttention(nn.Module):
         value = key if value is None else value
         B, T, S = self._check_inputs(query, key, value)
         mask = self._merge_masks(key_padding_mask, attn_mask, B, T, S, query.dtype)
-        q = self.query(query).transpose(1, 2)                 # q: (B, heads, T, d_k)
-        k = self.key(key).transpose(1, 2)                     # k: (B, heads, S, d_k)
-        v = self.value(value).transpose(1, 2)                 # v: (B, heads, S, d_k)
+        q, k, v = self.project(query, key, value)            # q: (B, heads, T, d_k), k, v: (B, heads, S, d_k)
         x, weights = scaled_dot_product_attention(q, k, v, mask, is_causal,
             dropout_p=self.dropout_prob if self.training else 0., need_weights=need_weights)  # x: (B, heads, T, d_k)
         x = x.transpose(1, 2).reshape(B, T, self.d_model)     # x: (B, T, heads * d_k)
         if weights is not None and average_attn_weights: weights = weights.mean(1)  # (B, T, S)
         return self.output(x), weights
+
+    def project(self, query:Tensor, key:Tensor, value:Tensor)->tuple:
+        q = self.query(query).transpose(1, 2)                 # q: (B, heads, T, d_k)
+        k = self.key(key).transpose(1, 2)                     # k: (B, heads, S, d_k)
+        v = self.value(value).transpose(1, 2)                 # v: (B, heads, S, d_k)
+        return q, k, v
 
     def _check_inputs(self, query, key, value):
         for name, t, width, dim in [('query', query, self.d_model, 'd_model'), ('key', key, self.kdim, 'kdim'),
@@ -235,5 +239,6 @@ class MultiHeadAttention(nn.Module):
         return m.train(self.training)
 
     _docs = dict(forward="Attend from `query` to `key`/`value`; return `(output, weights)`, weights only if `need_weights`",
+                 project="Project inputs into heads: `(B, heads, T, d_k)` queries, `(B, heads, S, d_k)` keys and values (a hook for subclasses, e.g. rotary positions)",
                  from_torch="Build a `MultiHeadAttention` with the weights of a `torch.nn.MultiheadAttention` (result is batch first)",
                  to_torch="A `torch.nn.MultiheadAttention` with the same weights")
