@@ -6,14 +6,14 @@
 __all__ = ['causal_mask', 'check_mask_dtype', 'fully_masked_rows', 'attention_reference', 'scaled_dot_product_attention',
            'PrepareForMultiHeadAttention', 'MultiHeadAttention']
 
-# %% ../nbs/01_attention.ipynb #c082a8f6
+# %% ../nbs/01_attention.ipynb #771f4eff
 import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.foundation import docs
 
-# %% ../nbs/01_attention.ipynb #4db70f5a
+# %% ../nbs/01_attention.ipynb #ebcf7c71
 def causal_mask(
     T:int, # number of queries
     S:int|None=None, # number of keys (default: `T`)
@@ -23,7 +23,7 @@ def causal_mask(
     S = T if S is None else S
     return torch.ones(T, S, dtype=torch.bool, device=device).triu_(1)
 
-# %% ../nbs/01_attention.ipynb #2b76a6c7
+# %% ../nbs/01_attention.ipynb #6041d750
 def check_mask_dtype(
     mask:Tensor, # attention mask
     name:str='attn_mask', # name used in the error message
@@ -39,7 +39,7 @@ def fully_masked_rows(
     dead = mask if mask.dtype == torch.bool else torch.isneginf(mask)
     return dead.all(-1, keepdim=True)
 
-# %% ../nbs/01_attention.ipynb #96e8f443
+# %% ../nbs/01_attention.ipynb #33b2f820
 def attention_reference(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -62,7 +62,7 @@ def attention_reference(
     out = F.dropout(weights, dropout_p) if dropout_p > 0 else weights
     return out @ v, weights                               # (..., T, d_v), (..., T, S)
 
-# %% ../nbs/01_attention.ipynb #70859356
+# %% ../nbs/01_attention.ipynb #4422cd2b
 def scaled_dot_product_attention(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -88,7 +88,7 @@ def scaled_dot_product_attention(
     out = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, dropout_p=dropout_p, scale=scale)
     return out.masked_fill(dead, 0.), None
 
-# %% ../nbs/01_attention.ipynb #70de67f5
+# %% ../nbs/01_attention.ipynb #4e140fc9
 class PrepareForMultiHeadAttention(nn.Module):
     "One linear projection split into heads: `(..., d_model) -> (..., heads, d_k)`."
     def __init__(self,
@@ -106,7 +106,7 @@ class PrepareForMultiHeadAttention(nn.Module):
         x = self.linear(x)                                    # (..., heads * d_k)
         return x.view(*head_shape, self.heads, self.d_k)      # (..., heads, d_k)
 
-# %% ../nbs/01_attention.ipynb #26a4d72e
+# %% ../nbs/01_attention.ipynb #71580dbc
 def _shape(t): return tuple(t.shape)
 
 def _broadcasts_to(shape, target):
@@ -125,7 +125,7 @@ def _combine(a, b):
     if a.dtype == torch.bool: a, b = b, a
     return a.masked_fill(b, float('-inf')) if b.dtype == torch.bool else a + b
 
-# %% ../nbs/01_attention.ipynb #a08ee5a4
+# %% ../nbs/01_attention.ipynb #08da8428
 @docs
 class MultiHeadAttention(nn.Module):
     "Multi-head attention with the call signature of `torch.nn.MultiheadAttention`, batch first."
@@ -171,6 +171,12 @@ class MultiHeadAttention(nn.Module):
         return self.output(x), weights
 
     def project(self, query:Tensor, key:Tensor, value:Tensor)->tuple:
+        if query is key and key is value and self.kdim == self.vdim == self.d_model:
+            # self-attention: one (d_model -> 3 * d_model) matmul instead of three, as torch's packed in_proj does
+            w = torch.cat([self.query.linear.weight, self.key.linear.weight, self.value.linear.weight])
+            b = torch.cat([self.query.linear.bias, self.key.linear.bias, self.value.linear.bias]) if self.bias else None
+            qkv = F.linear(query, w, b).unflatten(-1, (3, self.heads, self.d_k))  # (B, T, 3, heads, d_k)
+            return qkv.permute(2, 0, 3, 1, 4).unbind(0)       # q, k, v: (B, heads, T, d_k)
         q = self.query(query).transpose(1, 2)                 # q: (B, heads, T, d_k)
         k = self.key(key).transpose(1, 2)                     # k: (B, heads, S, d_k)
         v = self.value(value).transpose(1, 2)                 # v: (B, heads, S, d_k)
