@@ -4,28 +4,30 @@
 
 # %% auto #0
 __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITIONS', 'CMAPSS_DEFAULT', 'CMAPSS_URL',
-           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'cmapss_path', 'read_cmapss_file', 'load_cmapss',
-           'download_cmapss', 'rul_targets', 'piecewise_rul', 'health_class', 'kmeans', 'CMAPSSScaler', 'window_index',
-           'CMAPSSWindows', 'split_units', 'CMAPSSData', 'prepare_cmapss', 'cmapss_dls', 'cmapss_test_dl', 'rmse',
-           'phm_score', 'confusion_matrix', 'predict_cmapss', 'evaluate_cmapss']
+           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'cmapss_path',
+           'read_cmapss_file', 'load_cmapss', 'download_cmapss', 'rul_targets', 'piecewise_rul', 'health_class',
+           'kmeans', 'CMAPSSScaler', 'window_index', 'CMAPSSWindows', 'split_units', 'CMAPSSData', 'prepare_cmapss',
+           'cmapss_dls', 'cmapss_test_dl', 'rmse', 'phm_score', 'confusion_matrix', 'predict_cmapss', 'evaluate_cmapss',
+           'cmapss_learner', 'train_cmapss', 'load_runs', 'run_cmapss_experiments', 'summarise_runs', 'results_table',
+           'plot_test_predictions', 'plot_unit_life', 'plot_window_attention']
 
-# %% ../nbs/05_cmapss.ipynb #9dd0215d
-import os, io, gzip, hashlib, zipfile, urllib.request
+# %% ../nbs/05_cmapss.ipynb #dfbdcfa2
+import os, io, gzip, hashlib, json, time, tempfile, zipfile, contextlib, urllib.request
 from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
 from fastcore.foundation import docs
 from .extras import import_optional
-from .backbone import HEALTH_CLASSES, DualTaskModel, DualTaskLoss, health_accuracy
+from .backbone import HEALTH_CLASSES, DualTaskModel, DualTaskLoss, health_accuracy, rul_rmse_metric
 
-# %% ../nbs/05_cmapss.ipynb #cbed0787
+# %% ../nbs/05_cmapss.ipynb #d12c3bbd
 pd = import_optional('pandas', 'experiments')
 fb = import_optional('fastai.basics', 'experiments')
 import_optional('fastai.callback.schedule', 'experiments'); import_optional('fastai.callback.progress', 'experiments')
 plt = import_optional('matplotlib.pyplot', 'experiments')
 
-# %% ../nbs/05_cmapss.ipynb #c6ab37fa
+# %% ../nbs/05_cmapss.ipynb #f3887937
 SUBSETS = ('FD001', 'FD002', 'FD003', 'FD004')
 SETTINGS = ['os1', 'os2', 'os3']
 COLUMNS = ['unit', 'cycle'] + SETTINGS + [f's{i}' for i in range(1, 22)]
@@ -33,7 +35,7 @@ SENSORS = ['s2', 's3', 's4', 's7', 's8', 's9', 's11', 's12', 's13', 's14', 's15'
 FEATURES = SETTINGS + SENSORS
 N_CONDITIONS = dict(FD001=1, FD002=6, FD003=1, FD004=6)
 
-# %% ../nbs/05_cmapss.ipynb #d263a928
+# %% ../nbs/05_cmapss.ipynb #1dc59044
 CMAPSS_DEFAULT = Path('~/.cache/attention_nb/cmapss').expanduser()
 
 def cmapss_path(
@@ -50,7 +52,7 @@ def cmapss_path(
         "No C-MAPSS data found: pass path= a directory that holds train_FD001.txt (or .txt.gz) and the other files, "
         f"set the CMAPSS_DATA environment variable to it, or run `download_cmapss()`, which puts the files in {CMAPSS_DEFAULT}")
 
-# %% ../nbs/05_cmapss.ipynb #99b4b173
+# %% ../nbs/05_cmapss.ipynb #66a097d3
 def _find(d:Path, name:str)->Path:
     for f in (d/f'{name}.txt', d/f'{name}.txt.gz'):
         if f.is_file(): return f
@@ -75,7 +77,7 @@ def read_cmapss_file(
     if not rows: raise ValueError(f"{fname}: no data rows")
     return np.array(rows)
 
-# %% ../nbs/05_cmapss.ipynb #4bba5778
+# %% ../nbs/05_cmapss.ipynb #51772a11
 def _check_order(df, fname):
     u, c = df.unit.to_numpy(), df.cycle.to_numpy()
     first = np.r_[True, u[1:] != u[:-1]]
@@ -103,7 +105,7 @@ def load_cmapss(
     if len(rul) != n_test: raise ValueError(f"{f}: {len(rul)} RUL values for {n_test} test units")
     return frames[0], frames[1], rul
 
-# %% ../nbs/05_cmapss.ipynb #447bec41
+# %% ../nbs/05_cmapss.ipynb #41ea2691
 CMAPSS_URL = 'https://phm-datasets.s3.amazonaws.com/NASA/6.+Turbofan+Engine+Degradation+Simulation+Data+Set.zip'
 CMAPSS_SHA256 = {
     'RUL_FD001.txt': 'a19c8ec94931949d0485bdc35118206e9c81c4547b422efb9cf86f4ceddbceca',
@@ -120,7 +122,7 @@ CMAPSS_SHA256 = {
     'train_FD004.txt': '27ef6160b6a1dcb2613a88de9c239f763b223f02cdc41dc5cdedc5dc189b6218',
 }
 
-# %% ../nbs/05_cmapss.ipynb #ca97912d
+# %% ../nbs/05_cmapss.ipynb #a82ec263
 def _sha256(b:bytes)->str: return hashlib.sha256(b).hexdigest()
 
 def _zip_members(data:bytes, found:dict, where:str)->dict:
@@ -144,7 +146,7 @@ def _verified(d:Path)->bool:
         if _sha256(raw) != sha: return False
     return True
 
-# %% ../nbs/05_cmapss.ipynb #ff7d4e46
+# %% ../nbs/05_cmapss.ipynb #46265db3
 def download_cmapss(
     dest:str|Path|None=None, # directory to unpack into (default `CMAPSS_DEFAULT`)
     url:str=CMAPSS_URL, # the archive: `https://`, `http://` or `file://`
@@ -172,7 +174,7 @@ def download_cmapss(
     print(f"verified and unpacked {len(found)} files into {dest}")
     return dest
 
-# %% ../nbs/05_cmapss.ipynb #b847752b
+# %% ../nbs/05_cmapss.ipynb #68392620
 def rul_targets(
     df, # a table from `load_cmapss`, sorted by unit and cycle
     rul:np.ndarray|None=None, # RUL at the last cycle of each unit, in unit order (test tables); `None`: 0 (run to failure)
@@ -185,7 +187,7 @@ def rul_targets(
         out = out + np.asarray(rul)[np.searchsorted(units, df.unit)]
     return out.astype(np.int64)
 
-# %% ../nbs/05_cmapss.ipynb #4d3b2e30
+# %% ../nbs/05_cmapss.ipynb #aa199f14
 RUL_CAP = 125
 HEALTH_THRESHOLDS = (50, 125)
 
@@ -206,7 +208,7 @@ def health_class(
     rul = np.asarray(rul)
     return np.where(rul >= hi, 0, np.where(rul > lo, 1, 2)).astype(np.int64)
 
-# %% ../nbs/05_cmapss.ipynb #7fe4c7f2
+# %% ../nbs/05_cmapss.ipynb #e4f3e8a1
 def kmeans(
     x:np.ndarray, # points `(n, d)`
     k:int, # number of clusters
@@ -223,7 +225,7 @@ def kmeans(
         c = new
     return c[np.lexsort(c.T[::-1])]
 
-# %% ../nbs/05_cmapss.ipynb #c9ab48bf
+# %% ../nbs/05_cmapss.ipynb #2294b1a3
 def _std(x:np.ndarray)->np.ndarray:
     s = x.std(0)
     return np.where(s < 1e-8, 1., s)   # a constant column is centred, not divided by zero
@@ -262,7 +264,7 @@ class CMAPSSScaler:
                  conditions="The operating condition (0 to `n_conditions - 1`) of each row of `df`",
                  transform="The standardised features of `df`, float32 `(rows, features)`")
 
-# %% ../nbs/05_cmapss.ipynb #b68620ae
+# %% ../nbs/05_cmapss.ipynb #33e9ca62
 def window_index(
     units:np.ndarray, # the unit of every row, rows grouped by unit in cycle order
     window:int=30, # cycles per window
@@ -278,7 +280,7 @@ def window_index(
         idx.append(np.maximum(i, a)); padded.append(i[:, 0] < a)                     # indices before the unit: its first row
     return np.concatenate(idx), np.concatenate(padded)
 
-# %% ../nbs/05_cmapss.ipynb #8190e954
+# %% ../nbs/05_cmapss.ipynb #997ba77d
 @docs
 class CMAPSSWindows(torch.utils.data.Dataset):
     "The windows of one split: items `(x (window, features) float32, rul float32, health int64)`."
@@ -308,7 +310,7 @@ class CMAPSSWindows(torch.utils.data.Dataset):
                                 f"{len(self.unit.unique())} units, {int(self.padded.sum())} padded")
     _docs = dict(__len__="Number of windows", __getitem__="`(x, rul, health)` of window `i`")
 
-# %% ../nbs/05_cmapss.ipynb #8fea9bf7
+# %% ../nbs/05_cmapss.ipynb #8ec5892f
 def split_units(
     units:np.ndarray, # unit numbers (repeats allowed)
     valid_pct:float=0.2, # share of the units for validation
@@ -321,7 +323,7 @@ def split_units(
     valid = np.sort(np.random.default_rng(seed).choice(u, n, replace=False))
     return np.setdiff1d(u, valid), valid
 
-# %% ../nbs/05_cmapss.ipynb #cff15d7d
+# %% ../nbs/05_cmapss.ipynb #859678b7
 @docs
 class CMAPSSData:
     "The training, validation and test windows of one C-MAPSS subset, with the scaler fitted on the training engines."
@@ -364,7 +366,7 @@ def prepare_cmapss(
     return CMAPSSData(subset, _windows(train[in_train], r[in_train]), _windows(train[~in_train], r[~in_train]),
                       _windows(test, rul_targets(test, rul), last_only=True), scaler, tu, vu, window, cap, thresholds)
 
-# %% ../nbs/05_cmapss.ipynb #6c99d6ea
+# %% ../nbs/05_cmapss.ipynb #da94079f
 def cmapss_dls(
     data:CMAPSSData, # from `prepare_cmapss`
     bs:int=256, # training batch size (validation: `2 * bs`)
@@ -383,7 +385,7 @@ def cmapss_test_dl(
     "A fastai `DataLoader` over the test windows of `data`, in unit order."
     return fb.TfmdDL(data.test, bs=bs, shuffle=False, num_workers=0, device=device)
 
-# %% ../nbs/05_cmapss.ipynb #829cc41e
+# %% ../nbs/05_cmapss.ipynb #ef07c365
 def _pair(pred, true, name):
     pred, true = (torch.as_tensor(np.asarray(t) if not isinstance(t, Tensor) else t).detach().cpu().double() for t in (pred, true))
     if pred.shape != true.shape: raise ValueError(f"{name}: pred and true must have the same shape, got {tuple(pred.shape)} and {tuple(true.shape)}")
@@ -407,7 +409,7 @@ def phm_score(
     d = p - t
     return torch.where(d < 0, torch.exp(-d / 13) - 1, torch.exp(d / 10) - 1).sum().item()
 
-# %% ../nbs/05_cmapss.ipynb #a2c8e285
+# %% ../nbs/05_cmapss.ipynb #1dad4e3c
 def confusion_matrix(
     true:Tensor, # true classes `(n,)`
     pred:Tensor, # predicted classes `(n,)`
@@ -420,13 +422,14 @@ def confusion_matrix(
 @torch.no_grad()
 def predict_cmapss(
     model, # returns `(rul (B,), health_logits (B, n_classes))`
-    ds:CMAPSSWindows, # windows to predict
+    ds:CMAPSSWindows|Tensor, # windows to predict, or a tensor `(n, window, features)`
     bs:int=512, # batch size
 )->tuple: # `(rul (n,), health_logits (n, n_classes))` on the CPU
     "Run `model` in eval mode over the windows of `ds`; the model's mode is restored."
     was_training, device = model.training, next(model.parameters()).device
+    x = ds.x if isinstance(ds, CMAPSSWindows) else ds
     model.eval()
-    try: outs = [model(ds.x[i:i + bs].to(device)) for i in range(0, len(ds), bs)]
+    try: outs = [model(x[i:i + bs].to(device)) for i in range(0, len(x), bs)]
     finally: model.train(was_training)
     return torch.cat([o[0].float().cpu() for o in outs]), torch.cat([o[1].float().cpu() for o in outs])
 
@@ -443,3 +446,183 @@ def evaluate_cmapss(
                 confusion=confusion_matrix(data.test.health, cls, logits.size(-1)),
                 rmse_uncapped=rmse(pred, data.test.rul_true), score_uncapped=phm_score(pred, data.test.rul_true),
                 pred=pred, health_pred=cls)
+
+# %% ../nbs/05_cmapss.ipynb #226a0632
+TINY = dict(channels=(8, 8), hidden=8, lstm_layers=1, heads=2, fc_sizes=(16, 8))   # a small DualTaskModel for quick checks
+
+def cmapss_learner(
+    data:CMAPSSData, # from `prepare_cmapss`
+    bs:int=256, # training batch size
+    model_kwargs:dict|None=None, # arguments of `DualTaskModel` (default: the chapter 3 model)
+    health_weight:float=0.5, # weight of the health cross-entropy in the loss
+    rul_loss_scale:float=10., # RUL errors enter the loss in units of this many cycles
+    device=None, # where to train (default: fastai's default device, a GPU when there is one)
+    cbs=None, # extra fastai callbacks
+):
+    "A fastai `Learner` that trains `DualTaskModel` on `data` with `DualTaskLoss`, RUL RMSE and health accuracy."
+    model = DualTaskModel(n_features=data.train.x.shape[-1], n_classes=len(HEALTH_CLASSES), rul_scale=data.cap,
+                          **(model_kwargs or {}))
+    return fb.Learner(cmapss_dls(data, bs, device), model, loss_func=DualTaskLoss(health_weight, rul_loss_scale),
+                      metrics=[rul_rmse_metric(), health_accuracy], cbs=cbs,
+                      path=Path(tempfile.gettempdir())/'attention_nb')   # lr_find's temporary weights go there, not in the repo
+
+# %% ../nbs/05_cmapss.ipynb #162fff0f
+def _device_name(model):
+    d = next(model.parameters()).device
+    return torch.cuda.get_device_name(d) if d.type == 'cuda' else f'{d.type} ({torch.get_num_threads()} threads)'
+
+def train_cmapss(
+    subset:str='FD001', # one of `SUBSETS`
+    seed:int=0, # seed of initialisation, dropout and batch order
+    epochs:int=30, # one-cycle epochs
+    lr:float|None=None, # peak learning rate; `None`: the valley of fastai's learning-rate finder
+    bs:int=256, # batch size
+    model_kwargs:dict|None=None, # arguments of `DualTaskModel`
+    health_weight:float=0.5, # weight of the health cross-entropy
+    rul_loss_scale:float=10., # RUL errors enter the loss in units of this many cycles
+    path:str|Path|None=None, # the data directory (see `cmapss_path`)
+    data:CMAPSSData|None=None, # prepared data (default: `prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)`)
+    split_seed:int=0, # seed of the validation split
+    max_units:int|None=None, # only the first engines (quick runs)
+    device=None, # where to train
+    show_lr_find:bool=False, # plot the learning-rate finder
+    save_to:str|Path|None=None, # save the trained weights (`state_dict`) there
+    quiet:bool=False, # no progress bars or tables
+)->tuple: # `(learn, result)`, `result` a dict from `evaluate_cmapss` with the run's settings
+    "Train `DualTaskModel` on one C-MAPSS subset with fastai's one-cycle schedule and evaluate it on the test engines."
+    t0 = time.time()
+    fb.set_seed(seed, reproducible=True)
+    data = data or prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)
+    learn = cmapss_learner(data, bs, model_kwargs, health_weight, rul_loss_scale, device)
+    with contextlib.ExitStack() as stack:
+        if quiet: stack.enter_context(learn.no_bar()); stack.enter_context(learn.no_logging())
+        if lr is None: lr = float(learn.lr_find(show_plot=show_lr_find).valley)
+        learn.fit_one_cycle(epochs, lr)
+    res = evaluate_cmapss(learn.model, data)
+    if save_to: Path(save_to).parent.mkdir(parents=True, exist_ok=True); torch.save(learn.model.state_dict(), save_to)
+    res.update(subset=data.subset, seed=seed, epochs=epochs, lr=lr, bs=bs, health_weight=health_weight,
+               params=sum(p.numel() for p in learn.model.parameters()), device=_device_name(learn.model),
+               train_windows=len(data.train), wall_s=round(time.time() - t0, 1))
+    return learn, res
+
+# %% ../nbs/05_cmapss.ipynb #74f7c0b8
+def _record(res:dict)->dict: return {k: (v.tolist() if isinstance(v, Tensor) else v) for k, v in res.items()}
+
+def load_runs(
+    log:str|Path, # a JSON-lines file written by `run_cmapss_experiments`
+)->list: # one dict per run
+    "The runs recorded in `log`."
+    return [json.loads(l) for l in Path(log).read_text().splitlines() if l.strip()]
+
+def run_cmapss_experiments(
+    subsets=SUBSETS, # subsets to train on
+    seeds=(0, 1, 2), # one run per seed and subset
+    log:str|Path|None=None, # JSON-lines file: finished runs are appended, runs already there skipped
+    weights_dir:str|Path|None=None, # save each run's weights there as `{subset}_seed{seed}.pth`
+    path:str|Path|None=None, # the data directory
+    split_seed:int=0, # seed of the validation split (the same for every seed)
+    max_units:int|None=None, # only the first engines (quick runs)
+    **kwargs, # passed to `train_cmapss` (epochs, lr, bs, model_kwargs, ...)
+)->list: # the runs, as dicts (tensors as lists)
+    "Train and evaluate on every subset with every seed; log each run so the series can be resumed."
+    runs = load_runs(log) if log and Path(log).exists() else []
+    done = {(r['subset'], r['seed']) for r in runs}
+    for subset in subsets:
+        todo = [s for s in seeds if (subset, s) not in done]
+        if len(todo) < len(seeds): print(f"{subset}: seeds {sorted(set(seeds) - set(todo))} already in {log}")
+        if not todo: continue
+        data = prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)
+        for seed in todo:
+            save_to = Path(weights_dir)/f'{subset}_seed{seed}.pth' if weights_dir else None
+            _, res = train_cmapss(subset, seed, data=data, save_to=save_to, split_seed=split_seed, **kwargs)
+            runs.append(_record(res))
+            print(f"{subset} seed {seed}: RMSE {res['rmse']:.2f}, score {res['score']:.1f}, accuracy {res['accuracy']:.3f} ({res['wall_s']:.0f} s)")
+            if log:
+                with open(log, 'a') as f: f.write(json.dumps(runs[-1]) + '\n')
+    return runs
+
+# %% ../nbs/05_cmapss.ipynb #fcb7d63f
+TARGETS = dict(FD001=(11.5, 250.), FD002=(17., None), FD003=(11.5, 250.), FD004=(19., None))   # (RMSE, score) at most
+PUBLISHED = [   # test RMSE and PHM08 score on FD001, as published
+    dict(model='DCNN', source='Li, Ding & Sun 2018', rmse=12.61, score=273.7),
+    dict(model='BiLSTM', source='Wang et al. 2018', rmse=13.65, score=295.),
+    dict(model='DAG (CNN + LSTM)', source='Li et al. 2019', rmse=11.96, score=229.),
+    dict(model='MS-DCNN', source='Li et al. 2020', rmse=11.44, score=196.2),
+    dict(model='temporal CNN with attention', source='Jiang', rmse=10.45, score=223.9),
+]
+
+def summarise_runs(
+    runs:list, # dicts with subset, seed, rmse, score, accuracy, wall_s, device
+):
+    "Mean and sample standard deviation over seeds per subset, with the targets and whether they are met."
+    df = pd.DataFrame(runs)
+    g = df.groupby('subset')
+    out = pd.DataFrame(dict(seeds=g.seed.nunique(), rmse_mean=g.rmse.mean(), rmse_std=g.rmse.std(),
+                            score_mean=g.score.mean(), score_std=g.score.std(),
+                            accuracy_mean=g.accuracy.mean(), accuracy_std=g.accuracy.std(),
+                            wall_s=g.wall_s.sum(), device=g.device.first()))
+    out['rmse_target'] = [TARGETS[s][0] for s in out.index]
+    out['score_target'] = [np.nan if TARGETS[s][1] is None else TARGETS[s][1] for s in out.index]
+    out['met'] = (out.rmse_mean <= out.rmse_target) & (out.score_target.isna() | (out.score_mean <= out.score_target))
+    return out
+
+def results_table(
+    runs:list, # the runs (need FD001 among them)
+    name:str='DualTaskModel (this chapter)', # the row of our model
+):
+    "Our FD001 test RMSE and score (mean ± std over seeds) beside the published results in `PUBLISHED`."
+    s = summarise_runs(runs).loc['FD001']
+    rows = [dict(model=name, source=f"{s.seeds} seeds, mean ± std", RMSE=f"{s.rmse_mean:.2f} ± {s.rmse_std:.2f}",
+                 score=f"{s.score_mean:.1f} ± {s.score_std:.1f}")]
+    rows += [dict(model=p['model'], source=p['source'], RMSE=f"{p['rmse']:.2f}", score=f"{p['score']:.1f}") for p in PUBLISHED]
+    return pd.DataFrame(rows).set_index('model')
+
+# %% ../nbs/05_cmapss.ipynb #85a645af
+def plot_test_predictions(
+    res:dict, # from `evaluate_cmapss` (or a logged run)
+    data:CMAPSSData, # the data it was evaluated on
+    ax=None, # matplotlib axes (default: a new figure)
+):
+    "Predicted and true RUL of every test engine, engines sorted by true RUL; returns the axes."
+    true, pred = data.test.rul.numpy(), np.asarray(res['pred'])
+    o = np.argsort(true, kind='stable')
+    if ax is None: _, ax = plt.subplots(figsize=(8, 3.5))
+    ax.plot(true[o], 'k-', lw=1.5, label=f'true RUL (capped at {data.cap})')
+    ax.plot(pred[o], '.', ms=5, label=f"predicted (RMSE {rmse(pred, true):.2f})")
+    ax.set_xlabel(f'{data.subset} test engines, sorted by true RUL'); ax.set_ylabel('RUL (cycles)'); ax.legend()
+    return ax
+
+def plot_unit_life(
+    model, # a trained dual-task model
+    data:CMAPSSData, # prepared data
+    unit:int, # the engine
+    split:str='valid', # which split it is in: 'train' or 'valid' (whole lives) or 'test'
+    ax=None, # matplotlib axes
+):
+    "Predicted RUL of one engine at every cycle from the 30th on, beside the target and the true RUL; returns the axes."
+    ds = getattr(data, split)
+    m = ds.unit == unit
+    if not m.any(): raise ValueError(f"unit {unit} is not in the {split} split of {data.subset}; its units are {ds.unit.unique().tolist()[:10]}...")
+    pred, _ = predict_cmapss(model, ds.x[m])
+    if ax is None: _, ax = plt.subplots(figsize=(8, 3.5))
+    ax.plot(ds.cycle[m], ds.rul_true[m], ':', c='gray', label='true RUL')
+    ax.plot(ds.cycle[m], ds.rul[m], 'k-', label='target (capped)')
+    ax.plot(ds.cycle[m], pred.clamp(0, data.cap), label='predicted')
+    ax.set_xlabel('cycle'); ax.set_ylabel('RUL (cycles)'); ax.set_title(f'{data.subset}, {split} engine {unit}'); ax.legend()
+    return ax
+
+def plot_window_attention(
+    model, # a trained `DualTaskModel`
+    data:CMAPSSData, # prepared data
+    units=None, # test engines to show (default: four, from low to high true RUL)
+    ax=None, # matplotlib axes
+):
+    "Attention of the window's last cycle over its cycles (averaged over heads), for a few test engines; returns the axes."
+    if units is None: units = data.test.unit[data.test.rul_true.argsort()][torch.linspace(0, len(data.test) - 1, 4).long()].tolist()
+    rows = [int((data.test.unit == u).nonzero()[0, 0]) for u in units]
+    w = model.attention_weights(data.test.x[rows].to(next(model.parameters()).device), average=True)[:, -1].cpu()   # (n, T)
+    if ax is None: _, ax = plt.subplots(figsize=(8, 3.5))
+    T = w.shape[-1]
+    for u, r, wi in zip(units, rows, w): ax.plot(np.arange(-T + 1, 1), wi, marker='.', label=f'engine {u}, true RUL {int(data.test.rul_true[r])}')
+    ax.set_xlabel('cycle in the window (0 = the last)'); ax.set_ylabel('attention weight of the last cycle'); ax.legend(fontsize=8)
+    return ax
