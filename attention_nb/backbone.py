@@ -6,7 +6,7 @@
 __all__ = ['HEALTH_CLASSES', 'check_window', 'CNNFrontend', 'BiLSTMEncoder', 'Backbone', 'FCFunnel', 'RULHead', 'HealthHead',
            'DualTaskModel', 'DualTaskLoss', 'rul_rmse', 'rul_mae', 'rul_score', 'health_accuracy', 'rul_rmse_metric']
 
-# %% ../nbs/03_backbone.ipynb #30626259
+# %% ../nbs/03_backbone.ipynb #6081478b
 import math
 import torch
 import torch.nn.functional as F
@@ -15,7 +15,7 @@ from fastcore.foundation import docs
 from .layers import AttentionBlock
 from .extras import import_optional
 
-# %% ../nbs/03_backbone.ipynb #f9e597af
+# %% ../nbs/03_backbone.ipynb #93140ee7
 def _shape(t): return tuple(t.shape)
 
 def check_window(
@@ -41,7 +41,7 @@ def check_window(
     if T < 1: raise ValueError(f"{name} must have at least one time step, got T = 0 in {_shape(x)}")
     return x
 
-# %% ../nbs/03_backbone.ipynb #99484ba3
+# %% ../nbs/03_backbone.ipynb #ff95f2e6
 @docs
 class CNNFrontend(nn.Module):
     "Conv1d + BatchNorm + ReLU blocks along time, then dropout: `(B, T, n_features) -> (B, T, channels[-1])`."
@@ -65,7 +65,7 @@ class CNNFrontend(nn.Module):
 
     _docs = dict(forward="Check the window `(B, T, n_features)`, convolve along time, return `(B, T, channels[-1])`")
 
-# %% ../nbs/03_backbone.ipynb #bf77fb65
+# %% ../nbs/03_backbone.ipynb #a301fb90
 @docs
 class BiLSTMEncoder(nn.Module):
     "Stacked bidirectional LSTM, batch first: `(B, T, n_in) -> (B, T, 2 * hidden)`."
@@ -86,7 +86,7 @@ class BiLSTMEncoder(nn.Module):
 
     _docs = dict(forward="Run both directions over `x` `(B, T, n_in)`; return every step's states `(B, T, 2 * hidden)`")
 
-# %% ../nbs/03_backbone.ipynb #cee0b465
+# %% ../nbs/03_backbone.ipynb #6efdbe49
 @docs
 class Backbone(nn.Module):
     "CNN front end, BiLSTM encoder and self-attention block: `(B, T, n_features) -> (B, T, 2 * hidden)`."
@@ -126,7 +126,7 @@ class Backbone(nn.Module):
                  attention_weights="Attention weights of the block over the `T` cycles, computed in eval mode (no dropout, "
                                    "BatchNorm running statistics), the module's mode restored afterwards")
 
-# %% ../nbs/03_backbone.ipynb #47d7be7d
+# %% ../nbs/03_backbone.ipynb #0f48bc7f
 @docs
 class FCFunnel(nn.Module):
     "The last time step through Linear + ReLU + dropout layers: `(B, T, n_in) -> (B, sizes[-1])`."
@@ -148,10 +148,10 @@ class FCFunnel(nn.Module):
 
     _docs = dict(forward="Take the last time step of `h` `(B, T, n_in)` and narrow it to `(B, sizes[-1])`")
 
-# %% ../nbs/03_backbone.ipynb #816e254d
+# %% ../nbs/03_backbone.ipynb #2f99e53a
 HEALTH_CLASSES = ('healthy', 'degrading', 'critical')
 
-# %% ../nbs/03_backbone.ipynb #44c7533d
+# %% ../nbs/03_backbone.ipynb #e51ea8cd
 @docs
 class RULHead(nn.Module):
     "Non-negative remaining useful life from features: `(B, n_in) -> (B,)`, `scale * softplus(linear(x))`."
@@ -167,7 +167,7 @@ class RULHead(nn.Module):
 
     _docs = dict(forward="RUL `(B,)`, non-negative, in the units of `scale`")
 
-# %% ../nbs/03_backbone.ipynb #d0f44dea
+# %% ../nbs/03_backbone.ipynb #d9dbc62c
 @docs
 class HealthHead(nn.Module):
     "Health-class logits from features: `(B, n_in) -> (B, n_classes)`, classes `HEALTH_CLASSES`."
@@ -182,7 +182,7 @@ class HealthHead(nn.Module):
 
     _docs = dict(forward="Unnormalised class scores (logits) `(B, n_classes)`; softmax gives probabilities")
 
-# %% ../nbs/03_backbone.ipynb #334822ba
+# %% ../nbs/03_backbone.ipynb #31582e04
 @docs
 class DualTaskModel(nn.Module):
     "Backbone, funnel and two heads: window `(B, T, n_features)` -> `(rul (B,), health_logits (B, n_classes))`."
@@ -218,7 +218,7 @@ class DualTaskModel(nn.Module):
     _docs = dict(forward="Predict `(rul, health_logits)`: `(B,)` non-negative and `(B, n_classes)`",
                  attention_weights="Attention weights over the `T` cycles for a batch, in eval mode (see `Backbone.attention_weights`)")
 
-# %% ../nbs/03_backbone.ipynb #713660a4
+# %% ../nbs/03_backbone.ipynb #1f8e7241
 def _split_targets(preds, rul_target, health_target, name):
     "Check the predictions and the two targets; return `rul, logits, rul_target (B,), health_target (B,)`."
     if not isinstance(preds, (tuple, list)) or len(preds) != 2:
@@ -237,7 +237,7 @@ def _split_targets(preds, rul_target, health_target, name):
             raise ValueError(f"{name}: health_target must be (B,) = ({B},) class indices, got {_shape(health_target)}")
     return rul, logits, rul_target.to(rul.dtype), health_target
 
-# %% ../nbs/03_backbone.ipynb #6525fed5
+# %% ../nbs/03_backbone.ipynb #fa7298a4
 @docs
 class DualTaskLoss(nn.Module):
     "MSE on the RUL plus `health_weight` times cross-entropy on the health class; a fastai `loss_func`."
@@ -256,14 +256,14 @@ class DualTaskLoss(nn.Module):
             raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {self.reduction!r}")
         rul, logits, rul_target, health_target = _split_targets(preds, rul_target, health_target, 'DualTaskLoss')
         mse = ((rul - rul_target) / self.rul_scale).square()                                        # (B,)
-        cw = None if self.class_weight is None else self.class_weight.to(logits.dtype)
+        cw = None if self.class_weight is None else self.class_weight.to(logits)   # fastai does not move the loss
         ce = F.cross_entropy(logits, health_target, weight=cw, reduction=self.reduction)            # (B,) or ()
         if self.reduction == 'none': return mse + self.health_weight * ce
         return (mse.mean() if self.reduction == 'mean' else mse.sum()) + self.health_weight * ce
 
     def components(self, preds:tuple, rul_target:Tensor, health_target:Tensor)->dict:
         rul, logits, rul_target, health_target = _split_targets(preds, rul_target, health_target, 'DualTaskLoss')
-        cw = None if self.class_weight is None else self.class_weight.to(logits.dtype)
+        cw = None if self.class_weight is None else self.class_weight.to(logits)   # fastai does not move the loss
         return dict(rul_mse=((rul - rul_target) / self.rul_scale).square().mean(),
                     health_ce=F.cross_entropy(logits, health_target, weight=cw))
 
@@ -275,7 +275,7 @@ class DualTaskLoss(nn.Module):
                  activation="`(rul, class probabilities)`: what `Learner.get_preds` returns",
                  decodes="`(rul, class index)`: what `Learner.get_preds(with_decoded=True)` adds")
 
-# %% ../nbs/03_backbone.ipynb #53b2d0f7
+# %% ../nbs/03_backbone.ipynb #a521e6f8
 def rul_rmse(preds:tuple, rul_target:Tensor, health_target:Tensor|None=None)->Tensor:
     "Root mean squared error of the RUL predictions, in the units of `rul_target`."
     rul, _, rul_target, _ = _split_targets(preds, rul_target, health_target, 'rul_rmse')
@@ -297,7 +297,7 @@ def health_accuracy(preds:tuple, rul_target:Tensor, health_target:Tensor)->Tenso
     _, logits, _, health_target = _split_targets(preds, rul_target, health_target, 'health_accuracy')
     return (logits.argmax(-1) == health_target).float().mean()
 
-# %% ../nbs/03_backbone.ipynb #105ab08e
+# %% ../nbs/03_backbone.ipynb #840c0f22
 def rul_rmse_metric():
     "A fastai `Metric` with the exact RMSE of the RUL over a whole epoch (needs fastai)."
     Metric = import_optional('fastai.learner', 'experiments').Metric
