@@ -11,7 +11,7 @@ __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITION
            'evaluate_cmapss', 'cmapss_learner', 'train_cmapss', 'load_runs', 'run_cmapss_experiments', 'summarise_runs',
            'results_table', 'plot_test_predictions', 'plot_unit_life', 'plot_window_attention']
 
-# %% ../nbs/05_cmapss.ipynb #65c33e9b
+# %% ../nbs/05_cmapss.ipynb #bc7783df
 import os, io, gzip, hashlib, json, time, tempfile, zipfile, contextlib, urllib.request
 from pathlib import Path
 import numpy as np
@@ -21,13 +21,13 @@ from fastcore.foundation import docs
 from .extras import import_optional
 from .backbone import HEALTH_CLASSES, DualTaskModel, DualTaskLoss, health_accuracy, rul_rmse_metric
 
-# %% ../nbs/05_cmapss.ipynb #0f781751
+# %% ../nbs/05_cmapss.ipynb #f3a1b190
 pd = import_optional('pandas', 'experiments')
 fb = import_optional('fastai.basics', 'experiments')
 import_optional('fastai.callback.schedule', 'experiments'); import_optional('fastai.callback.progress', 'experiments')
 plt = import_optional('matplotlib.pyplot', 'experiments')
 
-# %% ../nbs/05_cmapss.ipynb #1523268f
+# %% ../nbs/05_cmapss.ipynb #af8b8437
 SUBSETS = ('FD001', 'FD002', 'FD003', 'FD004')
 SETTINGS = ['os1', 'os2', 'os3']
 COLUMNS = ['unit', 'cycle'] + SETTINGS + [f's{i}' for i in range(1, 22)]
@@ -35,7 +35,7 @@ SENSORS = ['s2', 's3', 's4', 's7', 's8', 's9', 's11', 's12', 's13', 's14', 's15'
 FEATURES = SETTINGS + SENSORS
 N_CONDITIONS = dict(FD001=1, FD002=6, FD003=1, FD004=6)
 
-# %% ../nbs/05_cmapss.ipynb #f166ceec
+# %% ../nbs/05_cmapss.ipynb #f50c29a0
 CMAPSS_DEFAULT = Path('~/.cache/attention_nb/cmapss').expanduser()
 
 def cmapss_path(
@@ -52,7 +52,7 @@ def cmapss_path(
         "No C-MAPSS data found: pass path= a directory that holds train_FD001.txt (or .txt.gz) and the other files, "
         f"set the CMAPSS_DATA environment variable to it, or run `download_cmapss()`, which puts the files in {CMAPSS_DEFAULT}")
 
-# %% ../nbs/05_cmapss.ipynb #c0e6e5f3
+# %% ../nbs/05_cmapss.ipynb #0d5df320
 def _find(d:Path, name:str)->Path:
     for f in (d/f'{name}.txt', d/f'{name}.txt.gz'):
         if f.is_file(): return f
@@ -77,7 +77,7 @@ def read_cmapss_file(
     if not rows: raise ValueError(f"{fname}: no data rows")
     return np.array(rows)
 
-# %% ../nbs/05_cmapss.ipynb #10ccfcc8
+# %% ../nbs/05_cmapss.ipynb #d38ea167
 def _check_order(df, fname):
     u, c = df.unit.to_numpy(), df.cycle.to_numpy()
     first = np.r_[True, u[1:] != u[:-1]]
@@ -105,7 +105,7 @@ def load_cmapss(
     if len(rul) != n_test: raise ValueError(f"{f}: {len(rul)} RUL values for {n_test} test units")
     return frames[0], frames[1], rul
 
-# %% ../nbs/05_cmapss.ipynb #689be75e
+# %% ../nbs/05_cmapss.ipynb #9a540ffa
 CMAPSS_URL = 'https://phm-datasets.s3.amazonaws.com/NASA/6.+Turbofan+Engine+Degradation+Simulation+Data+Set.zip'
 CMAPSS_SHA256 = {
     'RUL_FD001.txt': 'a19c8ec94931949d0485bdc35118206e9c81c4547b422efb9cf86f4ceddbceca',
@@ -122,7 +122,7 @@ CMAPSS_SHA256 = {
     'train_FD004.txt': '27ef6160b6a1dcb2613a88de9c239f763b223f02cdc41dc5cdedc5dc189b6218',
 }
 
-# %% ../nbs/05_cmapss.ipynb #b88c25a4
+# %% ../nbs/05_cmapss.ipynb #e93c6e2b
 def _sha256(b:bytes)->str: return hashlib.sha256(b).hexdigest()
 
 def _zip_members(data:bytes, found:dict, where:str)->dict:
@@ -146,7 +146,7 @@ def _verified(d:Path)->bool:
         if _sha256(raw) != sha: return False
     return True
 
-# %% ../nbs/05_cmapss.ipynb #483de388
+# %% ../nbs/05_cmapss.ipynb #efbea69b
 def download_cmapss(
     dest:str|Path|None=None, # directory to unpack into (default `CMAPSS_DEFAULT`)
     url:str=CMAPSS_URL, # the archive: `https://`, `http://` or `file://`
@@ -174,7 +174,7 @@ def download_cmapss(
     print(f"verified and unpacked {len(found)} files into {dest}")
     return dest
 
-# %% ../nbs/05_cmapss.ipynb #94ff5f84
+# %% ../nbs/05_cmapss.ipynb #8b9723a0
 def rul_targets(
     df, # a table from `load_cmapss`, sorted by unit and cycle
     rul:np.ndarray|None=None, # RUL at the last cycle of each unit, in unit order (test tables); `None`: 0 (run to failure)
@@ -187,7 +187,7 @@ def rul_targets(
         out = out + np.asarray(rul)[np.searchsorted(units, df.unit)]
     return out.astype(np.int64)
 
-# %% ../nbs/05_cmapss.ipynb #1d304c08
+# %% ../nbs/05_cmapss.ipynb #9dece656
 RUL_CAP = 125
 HEALTH_THRESHOLDS = (50, 125)
 
@@ -208,7 +208,7 @@ def health_class(
     rul = np.asarray(rul)
     return np.where(rul >= hi, 0, np.where(rul > lo, 1, 2)).astype(np.int64)
 
-# %% ../nbs/05_cmapss.ipynb #0ddabc08
+# %% ../nbs/05_cmapss.ipynb #878d0ff6
 def kmeans(
     x:np.ndarray, # points `(n, d)`
     k:int, # number of clusters
@@ -225,7 +225,7 @@ def kmeans(
         c = new
     return c[np.lexsort(c.T[::-1])]
 
-# %% ../nbs/05_cmapss.ipynb #41670463
+# %% ../nbs/05_cmapss.ipynb #5292ce8b
 def _std(x:np.ndarray)->np.ndarray:
     s = x.std(0)
     return np.where(s < 1e-8, 1., s)   # a constant column is centred, not divided by zero
@@ -264,7 +264,7 @@ class CMAPSSScaler:
                  conditions="The operating condition (0 to `n_conditions - 1`) of each row of `df`",
                  transform="The standardised features of `df`, float32 `(rows, features)`")
 
-# %% ../nbs/05_cmapss.ipynb #27ce0810
+# %% ../nbs/05_cmapss.ipynb #9d38d11b
 def window_index(
     units:np.ndarray, # the unit of every row, rows grouped by unit in cycle order
     window:int=30, # cycles per window
@@ -280,7 +280,7 @@ def window_index(
         idx.append(np.maximum(i, a)); padded.append(i[:, 0] < a)                     # indices before the unit: its first row
     return np.concatenate(idx), np.concatenate(padded)
 
-# %% ../nbs/05_cmapss.ipynb #26bf4e8b
+# %% ../nbs/05_cmapss.ipynb #383eb147
 @docs
 class CMAPSSWindows(torch.utils.data.Dataset):
     "The windows of one split: items `(x (window, features) float32, rul float32, health int64)`."
@@ -310,7 +310,7 @@ class CMAPSSWindows(torch.utils.data.Dataset):
                                 f"{len(self.unit.unique())} units, {int(self.padded.sum())} padded")
     _docs = dict(__len__="Number of windows", __getitem__="`(x, rul, health)` of window `i`")
 
-# %% ../nbs/05_cmapss.ipynb #4e130071
+# %% ../nbs/05_cmapss.ipynb #0c7aadd3
 def split_units(
     units:np.ndarray, # unit numbers (repeats allowed)
     valid_pct:float=0.2, # share of the units for validation
@@ -323,7 +323,7 @@ def split_units(
     valid = np.sort(np.random.default_rng(seed).choice(u, n, replace=False))
     return np.setdiff1d(u, valid), valid
 
-# %% ../nbs/05_cmapss.ipynb #85bea4ab
+# %% ../nbs/05_cmapss.ipynb #7e5ebf9d
 @docs
 class CMAPSSData:
     "The training, validation and test windows of one C-MAPSS subset, with the scaler fitted on the training engines."
@@ -366,7 +366,7 @@ def prepare_cmapss(
     return CMAPSSData(subset, _windows(train[in_train], r[in_train]), _windows(train[~in_train], r[~in_train]),
                       _windows(test, rul_targets(test, rul), last_only=True), scaler, tu, vu, window, cap, thresholds)
 
-# %% ../nbs/05_cmapss.ipynb #326db1dd
+# %% ../nbs/05_cmapss.ipynb #85aa7c57
 class WindowsDL(fb.TfmdDL):
     "A fastai `TfmdDL` over `CMAPSSWindows` that gathers each batch with one tensor index, not item by item."
     def create_batches(self, samps):
@@ -375,7 +375,7 @@ class WindowsDL(fb.TfmdDL):
             i = torch.as_tensor(list(b), dtype=torch.long)
             yield ds.x[i], ds.rul[i], ds.health[i]                # (bs, window, features), (bs,), (bs,)
 
-# %% ../nbs/05_cmapss.ipynb #61e36083
+# %% ../nbs/05_cmapss.ipynb #64b31718
 def cmapss_dls(
     data:CMAPSSData, # from `prepare_cmapss`
     bs:int=256, # training batch size (validation: `2 * bs`)
@@ -396,7 +396,7 @@ def cmapss_test_dl(
     device = fb.default_device() if device is None else torch.device(device)
     return WindowsDL(data.test, bs=bs, shuffle=False, num_workers=0, device=device)
 
-# %% ../nbs/05_cmapss.ipynb #41443025
+# %% ../nbs/05_cmapss.ipynb #30ee2195
 def _pair(pred, true, name):
     pred, true = (torch.as_tensor(np.asarray(t) if not isinstance(t, Tensor) else t).detach().cpu().double() for t in (pred, true))
     if pred.shape != true.shape: raise ValueError(f"{name}: pred and true must have the same shape, got {tuple(pred.shape)} and {tuple(true.shape)}")
@@ -420,7 +420,7 @@ def phm_score(
     d = p - t
     return torch.where(d < 0, torch.exp(-d / 13) - 1, torch.exp(d / 10) - 1).sum().item()
 
-# %% ../nbs/05_cmapss.ipynb #c4fd7c42
+# %% ../nbs/05_cmapss.ipynb #ba18d928
 def confusion_matrix(
     true:Tensor, # true classes `(n,)`
     pred:Tensor, # predicted classes `(n,)`
@@ -458,7 +458,7 @@ def evaluate_cmapss(
                 rmse_uncapped=rmse(pred, data.test.rul_true), score_uncapped=phm_score(pred, data.test.rul_true),
                 pred=pred, health_pred=cls)
 
-# %% ../nbs/05_cmapss.ipynb #ed862ea3
+# %% ../nbs/05_cmapss.ipynb #9658b556
 TINY = dict(channels=(8, 8), hidden=8, lstm_layers=1, heads=2, fc_sizes=(16, 8))   # a small DualTaskModel for quick checks
 
 def cmapss_learner(
@@ -477,7 +477,7 @@ def cmapss_learner(
                       metrics=[rul_rmse_metric(), health_accuracy], cbs=cbs,
                       path=Path(tempfile.gettempdir())/'attention_nb')   # lr_find's temporary weights go there, not in the repo
 
-# %% ../nbs/05_cmapss.ipynb #243e899a
+# %% ../nbs/05_cmapss.ipynb #7dd9d61c
 def _device_name(model):
     d = next(model.parameters()).device
     return torch.cuda.get_device_name(d) if d.type == 'cuda' else f'{d.type} ({torch.get_num_threads()} threads)'
@@ -511,20 +511,22 @@ def train_cmapss(
         if lr is None: lr = float(learn.lr_find(show_plot=show_lr_find).valley)
         learn.fit_one_cycle(epochs, lr)
     res = evaluate_cmapss(learn.model, data)
-    if save_to: Path(save_to).parent.mkdir(parents=True, exist_ok=True); torch.save(learn.model.state_dict(), save_to)
+    if save_to:
+        save_to = Path(save_to).expanduser(); save_to.parent.mkdir(parents=True, exist_ok=True)
+        torch.save(learn.model.state_dict(), save_to)
     res.update(subset=data.subset, seed=seed, epochs=epochs, lr=lr, bs=bs, health_weight=health_weight,
                params=sum(p.numel() for p in learn.model.parameters()), device=_device_name(learn.model),
                train_windows=len(data.train), wall_s=round(time.time() - t0, 1))
     return learn, res
 
-# %% ../nbs/05_cmapss.ipynb #b793d6fc
+# %% ../nbs/05_cmapss.ipynb #d3245573
 def _record(res:dict)->dict: return {k: (v.tolist() if isinstance(v, Tensor) else v) for k, v in res.items()}
 
 def load_runs(
     log:str|Path, # a JSON-lines file written by `run_cmapss_experiments`
 )->list: # one dict per run
     "The runs recorded in `log`."
-    return [json.loads(l) for l in Path(log).read_text().splitlines() if l.strip()]
+    return [json.loads(l) for l in Path(log).expanduser().read_text().splitlines() if l.strip()]
 
 def run_cmapss_experiments(
     subsets=SUBSETS, # subsets to train on
@@ -537,7 +539,8 @@ def run_cmapss_experiments(
     **kwargs, # passed to `train_cmapss` (epochs, lr, bs, model_kwargs, ...)
 )->list: # the runs, as dicts (tensors as lists)
     "Train and evaluate on every subset with every seed; log each run so the series can be resumed."
-    runs = load_runs(log) if log and Path(log).exists() else []
+    log, weights_dir = (Path(p).expanduser() if p else None for p in (log, weights_dir))
+    runs = load_runs(log) if log and log.exists() else []
     done = {(r['subset'], r['seed']) for r in runs}
     for subset in subsets:
         todo = [s for s in seeds if (subset, s) not in done]
@@ -545,7 +548,7 @@ def run_cmapss_experiments(
         if not todo: continue
         data = prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)
         for seed in todo:
-            save_to = Path(weights_dir)/f'{subset}_seed{seed}.pth' if weights_dir else None
+            save_to = weights_dir/f'{subset}_seed{seed}.pth' if weights_dir else None
             _, res = train_cmapss(subset, seed, data=data, save_to=save_to, split_seed=split_seed, **kwargs)
             runs.append(_record(res))
             print(f"{subset} seed {seed}: RMSE {res['rmse']:.2f}, score {res['score']:.1f}, accuracy {res['accuracy']:.3f} ({res['wall_s']:.0f} s)")
@@ -553,7 +556,7 @@ def run_cmapss_experiments(
                 with open(log, 'a') as f: f.write(json.dumps(runs[-1]) + '\n')
     return runs
 
-# %% ../nbs/05_cmapss.ipynb #271f1553
+# %% ../nbs/05_cmapss.ipynb #4d11c912
 TARGETS = dict(FD001=(11.5, 250.), FD002=(17., None), FD003=(11.5, 250.), FD004=(19., None))   # (RMSE, score) at most
 PUBLISHED = [   # test RMSE and PHM08 score on FD001, as published
     dict(model='DCNN', source='Li, Ding & Sun 2018', rmse=12.61, score=273.7),
@@ -589,7 +592,7 @@ def results_table(
     rows += [dict(model=p['model'], source=p['source'], RMSE=f"{p['rmse']:.2f}", score=f"{p['score']:.1f}") for p in PUBLISHED]
     return pd.DataFrame(rows).set_index('model')
 
-# %% ../nbs/05_cmapss.ipynb #4251bda9
+# %% ../nbs/05_cmapss.ipynb #09ea0242
 def plot_test_predictions(
     res:dict, # from `evaluate_cmapss` (or a logged run)
     data:CMAPSSData, # the data it was evaluated on
