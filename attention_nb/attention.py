@@ -6,14 +6,14 @@
 __all__ = ['causal_mask', 'check_mask_dtype', 'fully_masked_rows', 'attention_reference', 'scaled_dot_product_attention',
            'PrepareForMultiHeadAttention', 'MultiHeadAttention']
 
-# %% ../nbs/01_attention.ipynb #771f4eff
+# %% ../nbs/01_attention.ipynb #fedd8e99
 import math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.foundation import docs
 
-# %% ../nbs/01_attention.ipynb #ebcf7c71
+# %% ../nbs/01_attention.ipynb #119407fe
 def causal_mask(
     T:int, # number of queries
     S:int|None=None, # number of keys (default: `T`)
@@ -23,7 +23,7 @@ def causal_mask(
     S = T if S is None else S
     return torch.ones(T, S, dtype=torch.bool, device=device).triu_(1)
 
-# %% ../nbs/01_attention.ipynb #6041d750
+# %% ../nbs/01_attention.ipynb #122fd525
 def check_mask_dtype(
     mask:Tensor, # attention mask
     name:str='attn_mask', # name used in the error message
@@ -39,7 +39,7 @@ def fully_masked_rows(
     dead = mask if mask.dtype == torch.bool else torch.isneginf(mask)
     return dead.all(-1, keepdim=True)
 
-# %% ../nbs/01_attention.ipynb #33b2f820
+# %% ../nbs/01_attention.ipynb #987401fa
 def attention_reference(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -62,7 +62,7 @@ def attention_reference(
     out = F.dropout(weights, dropout_p) if dropout_p > 0 else weights
     return out @ v, weights                               # (..., T, d_v), (..., T, S)
 
-# %% ../nbs/01_attention.ipynb #4422cd2b
+# %% ../nbs/01_attention.ipynb #bf3e3d30
 def scaled_dot_product_attention(
     q:Tensor, # queries `(..., T, d_k)`
     k:Tensor, # keys `(..., S, d_k)`
@@ -88,7 +88,8 @@ def scaled_dot_product_attention(
     out = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, dropout_p=dropout_p, scale=scale)
     return out.masked_fill(dead, 0.), None
 
-# %% ../nbs/01_attention.ipynb #4e140fc9
+# %% ../nbs/01_attention.ipynb #c93db6d8
+@docs
 class PrepareForMultiHeadAttention(nn.Module):
     "One linear projection split into heads: `(..., d_model) -> (..., heads, d_k)`."
     def __init__(self,
@@ -106,7 +107,9 @@ class PrepareForMultiHeadAttention(nn.Module):
         x = self.linear(x)                                    # (..., heads * d_k)
         return x.view(*head_shape, self.heads, self.d_k)      # (..., heads, d_k)
 
-# %% ../nbs/01_attention.ipynb #71580dbc
+    _docs = dict(forward="Project `(..., d_model)` and split the result into heads: `(..., heads, d_k)`")
+
+# %% ../nbs/01_attention.ipynb #374c125e
 def _shape(t): return tuple(t.shape)
 
 def _broadcasts_to(shape, target):
@@ -125,7 +128,7 @@ def _combine(a, b):
     if a.dtype == torch.bool: a, b = b, a
     return a.masked_fill(b, float('-inf')) if b.dtype == torch.bool else a + b
 
-# %% ../nbs/01_attention.ipynb #08da8428
+# %% ../nbs/01_attention.ipynb #35ea4e85
 @docs
 class MultiHeadAttention(nn.Module):
     "Multi-head attention with the call signature of `torch.nn.MultiheadAttention`, batch first."

@@ -7,7 +7,7 @@ __all__ = ['sinusoidal_encoding', 'SinusoidalPositionalEncoding', 'LearnedPositi
            'RotaryMultiHeadAttention', 'get_activation', 'FeedForward', 'AttentionBlock', 'TransformerEncoderLayer',
            'TransformerEncoder']
 
-# %% ../nbs/02_layers.ipynb #8f6582f3
+# %% ../nbs/02_layers.ipynb #43503802
 import math
 import torch
 import torch.nn.functional as F
@@ -15,7 +15,7 @@ from torch import nn, Tensor
 from fastcore.foundation import docs
 from .attention import MultiHeadAttention, causal_mask
 
-# %% ../nbs/02_layers.ipynb #ae4024b0
+# %% ../nbs/02_layers.ipynb #a432f009
 def sinusoidal_encoding(
     T:int, # number of positions
     d_model:int, # width (even)
@@ -29,7 +29,8 @@ def sinusoidal_encoding(
     angle = pos * freq                                                                  # (T, d_model / 2)
     return torch.stack([angle.sin(), angle.cos()], -1).flatten(-2)                      # (T, d_model), sin/cos interleaved
 
-# %% ../nbs/02_layers.ipynb #98f31c28
+# %% ../nbs/02_layers.ipynb #9c5ed98d
+@docs
 class SinusoidalPositionalEncoding(nn.Module):
     "Add the sinusoidal position table to `(B, T, d_model)` inputs; no parameters, any length."
     def __init__(self,
@@ -49,7 +50,10 @@ class SinusoidalPositionalEncoding(nn.Module):
         pe = self.pe[:T] if T <= len(self.pe) else sinusoidal_encoding(T, self.d_model, device=x.device)  # (T, d_model)
         return self.dropout(x + pe.to(x.dtype))
 
-# %% ../nbs/02_layers.ipynb #3459559c
+    _docs = dict(forward="Add the sinusoidal table to `(B, T, d_model)`, then dropout")
+
+# %% ../nbs/02_layers.ipynb #0f86895a
+@docs
 class LearnedPositionalEncoding(nn.Module):
     "Add a learned vector per position (an embedding table of `max_len` rows) to `(B, T, d_model)` inputs."
     def __init__(self,
@@ -70,7 +74,9 @@ class LearnedPositionalEncoding(nn.Module):
         if T > self.max_len: raise ValueError(f"sequence length T={T} is longer than max_len={self.max_len} of this learned encoding")
         return self.dropout(x + self.emb.weight[:T].to(x.dtype))   # (B, T, d_model)
 
-# %% ../nbs/02_layers.ipynb #4a5cb3d7
+    _docs = dict(forward="Add the learned embedding of each position to `(B, T, d_model)`, then dropout")
+
+# %% ../nbs/02_layers.ipynb #3cbf07ab
 def apply_rotary(
     x:Tensor, # queries or keys `(..., T, d_k)`, `d_k` even
     offset:int=0, # position of the first row
@@ -85,7 +91,8 @@ def apply_rotary(
     x1, x2 = x[..., 0::2], x[..., 1::2]                                                          # (..., T, d_k / 2)
     return torch.stack([x1 * cos - x2 * sin, x1 * sin + x2 * cos], -1).flatten(-2)              # (..., T, d_k)
 
-# %% ../nbs/02_layers.ipynb #d5a8a3ed
+# %% ../nbs/02_layers.ipynb #0104b6fc
+@docs
 class RotaryMultiHeadAttention(MultiHeadAttention):
     "`MultiHeadAttention` with rotary position embedding (RoPE) applied to queries and keys in each head."
     def __init__(self,
@@ -105,7 +112,9 @@ class RotaryMultiHeadAttention(MultiHeadAttention):
         q, k, v = super().project(query, key, value)          # q: (B, heads, T, d_k), k, v: (B, heads, S, d_k)
         return apply_rotary(q, base=self.base), apply_rotary(k, base=self.base), v
 
-# %% ../nbs/02_layers.ipynb #db725700
+    _docs = dict(project="Project into heads, then rotate queries and keys by their positions (values are not rotated)")
+
+# %% ../nbs/02_layers.ipynb #723dea65
 _activations = dict(relu=F.relu, gelu=F.gelu)
 
 def get_activation(
@@ -117,7 +126,8 @@ def get_activation(
         raise ValueError(f"activation must be one of {list(_activations)} or a callable, got {activation!r}")
     return _activations[activation]
 
-# %% ../nbs/02_layers.ipynb #b8c704f0
+# %% ../nbs/02_layers.ipynb #44fd5e89
+@docs
 class FeedForward(nn.Module):
     "The position-wise feed-forward network: `Linear(d_model, d_ff)`, activation, dropout, `Linear(d_ff, d_model)`."
     def __init__(self,
@@ -134,7 +144,9 @@ class FeedForward(nn.Module):
     def forward(self, x:Tensor)->Tensor:
         return self.linear2(self.dropout(self.activation(self.linear1(x))))   # (..., d_ff) -> (..., d_model)
 
-# %% ../nbs/02_layers.ipynb #eea0d74c
+    _docs = dict(forward="Position-wise `linear2(dropout(activation(linear1(x))))`: `(..., d_model) -> (..., d_model)`")
+
+# %% ../nbs/02_layers.ipynb #3e376e70
 @docs
 class AttentionBlock(nn.Module):
     "Multi-head self-attention with residual, dropout and LayerNorm (post-norm or pre-norm): `(B, T, d_model) -> (B, T, d_model)`."
@@ -186,7 +198,7 @@ class AttentionBlock(nn.Module):
     _docs = dict(forward="Self-attention, dropout, residual and LayerNorm, without materialising the attention weights",
                  attention_weights="The post-softmax attention weights of this block on `x` (no grad, before dropout), for inspection")
 
-# %% ../nbs/02_layers.ipynb #ad5c437d
+# %% ../nbs/02_layers.ipynb #95cb0251
 @docs
 class TransformerEncoderLayer(nn.Module):
     "An `AttentionBlock` and a `FeedForward` sublayer, each with residual, dropout and LayerNorm (post-norm or pre-norm)."
@@ -233,7 +245,7 @@ class TransformerEncoderLayer(nn.Module):
     _docs = dict(forward="Self-attention sublayer then feed-forward sublayer: `(B, T, d_model) -> (B, T, d_model)`",
                  from_torch="Build one with the weights of a `torch.nn.TransformerEncoderLayer` (result is batch first)")
 
-# %% ../nbs/02_layers.ipynb #37fb338a
+# %% ../nbs/02_layers.ipynb #17b85cd8
 @docs
 class TransformerEncoder(nn.Module):
     "A stack of `TransformerEncoderLayer`s with an optional final LayerNorm (on by default for pre-norm)."
