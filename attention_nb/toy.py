@@ -10,7 +10,7 @@ __all__ = ['SEQ_LEN', 'TASKS', 'plt', 'TOY_SEEDS', 'TOY_MODELS', 'fa_learner', '
            'attention_maps', 'ToyRecorder', 'mse_raw', 'train_toy', 'train_jobs', 'attention_mass', 'results_table',
            'load_run', 'plot_predictions', 'plot_sample_attention', 'attention_mass_table']
 
-# %% ../nbs/04_toy_task.ipynb #e8fa7ef7
+# %% ../nbs/04_toy_task.ipynb #9e06f907
 import math, time, os
 from functools import partial
 import torch
@@ -21,7 +21,7 @@ from .attention import MultiHeadAttention, scaled_dot_product_attention
 from .layers import SinusoidalPositionalEncoding
 from .extras import import_optional
 
-# %% ../nbs/04_toy_task.ipynb #eb932a4f
+# %% ../nbs/04_toy_task.ipynb #f7cf98fc
 SEQ_LEN = 100   # length of the toy sequences
 
 def render_shapes(
@@ -39,7 +39,7 @@ def render_shapes(
     vals = torch.where(is_rect[..., None].bool(), rect, tri)                   # (..., k, T)
     return vals if separate else vals.amax(-2)
 
-# %% ../nbs/04_toy_task.ipynb #0c9116e1
+# %% ../nbs/04_toy_task.ipynb #a8c51a5a
 def support_bounds(
     shapes:Tensor, # `(..., k, 4)` rows of (is_rectangle, centre, height, width)
 )->tuple: # first and last step `(..., k)` where each shape is nonzero
@@ -56,7 +56,7 @@ def shapes_apart(
     apart = (lo[:, :, None] > hi[:, None] + 1) | (lo[:, None] > hi[:, :, None] + 1)   # (n, k, k)
     return (apart | torch.eye(shapes.shape[-2], dtype=torch.bool)).all(-1).all(-1)
 
-# %% ../nbs/04_toy_task.ipynb #46b60236
+# %% ../nbs/04_toy_task.ipynb #a2a3b111
 TASKS = ('pairs', 'location')   # the two toy tasks
 
 def _check_task(task):
@@ -79,7 +79,7 @@ def group_means(
     m1 = (h * grp).sum(-1, keepdim=True) / 2; m0 = (h * ~grp).sum(-1, keepdim=True) / 2
     return torch.where(grp, m1, m0)
 
-# %% ../nbs/04_toy_task.ipynb #fedbd9b1
+# %% ../nbs/04_toy_task.ipynb #66fb277f
 def heights_apart(
     shapes:Tensor, # `(n, 4, 4)` samples: two triangles, then two rectangles
     task:str='pairs', # 'pairs' or 'location'
@@ -97,7 +97,7 @@ def heights_apart(
     rect = (h[:, 2] - h[:, 3]).abs() > gap
     return tri & rect if strict else tri
 
-# %% ../nbs/04_toy_task.ipynb #5d4c7e49
+# %% ../nbs/04_toy_task.ipynb #0c1f4d81
 def draw_shapes(
     n:int, # number of candidate samples
     generator:torch.Generator|None=None, # source of randomness
@@ -135,10 +135,10 @@ def generate_sequences(
     y = render_shapes(averaged)[:, None] + noise * (2 * torch.rand(n, 1, SEQ_LEN, generator=g) - 1)   # (n, 1, T)
     return x, y, shapes
 
-# %% ../nbs/04_toy_task.ipynb #6777e111
+# %% ../nbs/04_toy_task.ipynb #dc02b29d
 plt = import_optional('matplotlib.pyplot', 'experiments')
 
-# %% ../nbs/04_toy_task.ipynb #872a57d2
+# %% ../nbs/04_toy_task.ipynb #338da9f9
 TOY_SEEDS = dict(pairs=(0, 1), location=(2, 3))   # (training seed, test seed) per task
 
 def toy_data(
@@ -161,7 +161,7 @@ def toy_data(
     return dict(x_train=nrm(x[tr]), y_train=nrm(y[tr]), x_valid=nrm(x[va]), y_valid=nrm(y[va]),
                 x_test=nrm(x_test), y_test=nrm(y_test), shapes_test=shapes_test, mean=mean, std=std, task=task)
 
-# %% ../nbs/04_toy_task.ipynb #52b55e55
+# %% ../nbs/04_toy_task.ipynb #1c587690
 def conv1d(ci:int, co:int, k:int=5)->nn.Conv1d:
     "A `Conv1d` with 'same' padding."
     return nn.Conv1d(ci, co, k, padding=k // 2)
@@ -185,7 +185,7 @@ class ToyNet(nn.Module):
         if self.position is not None: x = self.position(x)                     # (B, in_channels, T)
         return self.tail(self.mixer(self.head(x)))                              # (B, 1, T)
 
-# %% ../nbs/04_toy_task.ipynb #f53759a3
+# %% ../nbs/04_toy_task.ipynb #e3dadd46
 def conv_baseline(channels:int=64)->ToyNet:
     "The convolutional baseline: five kernel-5 convolutions 1 -> 64 -> 64 -> 64 -> 64 -> 1."
     return ToyNet(nn.Sequential(conv1d(channels, channels), nn.ReLU()), channels=channels)
@@ -194,7 +194,7 @@ def n_params(m:nn.Module)->int:
     "Number of parameters of `m`."
     return sum(p.numel() for p in m.parameters())
 
-# %% ../nbs/04_toy_task.ipynb #e8ed7b55
+# %% ../nbs/04_toy_task.ipynb #22524849
 @docs
 class ConvAttention(nn.Module):
     "Single-head attention over time on `(B, C, T)`: Q, K, V are kernel-1 convolutions without bias, no scale, no residual."
@@ -216,7 +216,7 @@ class ConvAttention(nn.Module):
 
     _docs = dict(forward="Attend from every step to every step; keep the `(B, T, T)` weights if `keep_weights`")
 
-# %% ../nbs/04_toy_task.ipynb #cf9a36ae
+# %% ../nbs/04_toy_task.ipynb #4003fd0c
 def attention_model(
     key_channels:int=64, # query/key channels (the blog: 96)
     relu:bool=False, # ReLU after the attention layer (the blog: True)
@@ -228,7 +228,7 @@ def attention_model(
     mixer = ConvAttention(channels, key_channels)
     return ToyNet(nn.Sequential(mixer, nn.ReLU()) if relu else mixer, in_channels, channels, position)
 
-# %% ../nbs/04_toy_task.ipynb #e5617702
+# %% ../nbs/04_toy_task.ipynb #36102ff8
 @docs
 class MHAMixer(nn.Module):
     "`x + MultiHeadAttention(x)` over time on `(B, C, T)`, keeping the weights if `keep_weights`."
@@ -255,7 +255,7 @@ def mha_model(
     "The attention model with this library's `MultiHeadAttention` (scaled, several heads, residual) in the middle."
     return ToyNet(MHAMixer(channels, heads), channels=channels)
 
-# %% ../nbs/04_toy_task.ipynb #7be1dd9a
+# %% ../nbs/04_toy_task.ipynb #1e54a090
 class BiLSTMNet(nn.Module):
     "A bidirectional LSTM over the time steps of `(B, 1, T)` and a per-step linear output."
     def __init__(self,
@@ -269,7 +269,7 @@ class BiLSTMNet(nn.Module):
         h, _ = self.lstm(x.transpose(1, 2))                                     # (B, T, 2 * hidden)
         return self.out(h).transpose(1, 2)                                      # (B, 1, T)
 
-# %% ../nbs/04_toy_task.ipynb #f0503d94
+# %% ../nbs/04_toy_task.ipynb #b90e385e
 class BinaryPositions(nn.Module):
     "Concatenate the binary digits of the step index, `bits` channels of 0/1, to `(B, C, T)` inputs."
     def __init__(self,
@@ -300,7 +300,7 @@ class SinusoidalMixer(nn.Module):
 
     _docs = dict(forward="`mixer(x + PE)` on `(B, C, T)`")
 
-# %% ../nbs/04_toy_task.ipynb #fddffe80
+# %% ../nbs/04_toy_task.ipynb #a8b2427f
 TOY_MODELS = dict(   # name -> constructor
     conv=conv_baseline,
     attention=attention_model,
@@ -331,14 +331,14 @@ def attention_maps(
     finally:
         for m in layers: m.keep_weights, m.weights = False, None
 
-# %% ../nbs/04_toy_task.ipynb #3eda5724
+# %% ../nbs/04_toy_task.ipynb #8c657db8
 fa_learner = import_optional('fastai.learner', 'experiments')
 fa_core = import_optional('fastai.callback.core', 'experiments')
 fa_data = import_optional('fastai.data.core', 'experiments')
 fa_opt = import_optional('fastai.optimizer', 'experiments')
 import_optional('fastai.callback.progress', 'experiments');   # adds Learner.no_bar
 
-# %% ../nbs/04_toy_task.ipynb #e08be9ff
+# %% ../nbs/04_toy_task.ipynb #90b1cab5
 class ToyRecorder(fa_core.Callback):
     "Record each epoch's mean training and validation MSE in raw units, and log a progress line."
     order = 60
@@ -360,7 +360,7 @@ class ToyRecorder(fa_core.Callback):
                     f"valid {self.valid_mse[-1]:.4f} (raw)  {el / done:.1f} s/epoch, ETA {el / done * (self.n_epoch - done) / 60:.1f} min")
             with open(self.log, 'a') as f: print(line, file=f, flush=True)
 
-# %% ../nbs/04_toy_task.ipynb #28ce15f6
+# %% ../nbs/04_toy_task.ipynb #a6a460dc
 def _dl(x, y, bs, shuffle):
     return torch.utils.data.DataLoader(torch.utils.data.TensorDataset(x, y), batch_size=bs, shuffle=shuffle)
 
@@ -398,7 +398,7 @@ def train_toy(
                 train_mse=rec.train_mse, valid_mse=rec.valid_mse, test_mse=test, std=data['std'], mean=data['mean'],
                 state_dict={k: v.clone() for k, v in model.state_dict().items()})
 
-# %% ../nbs/04_toy_task.ipynb #05386c28
+# %% ../nbs/04_toy_task.ipynb #f6b4d865
 def train_jobs(
     jobs:list, # one dict of `train_toy` arguments per run
     workers:int=2, # processes at a time
@@ -410,7 +410,7 @@ def train_jobs(
         futs = [ex.submit(toy.train_toy, **job) for job in jobs]
         return [f.result() for f in futs]
 
-# %% ../nbs/04_toy_task.ipynb #d8a1500e
+# %% ../nbs/04_toy_task.ipynb #2700d66a
 pd = import_optional('pandas', 'experiments')
 
 def attention_mass(
@@ -429,7 +429,7 @@ def attention_mass(
     cols = torch.cat([cols, 1 - cols.sum(-1, keepdim=True)], -1)                # (n, 4, 4) with the background
     return torch.stack([cols[~grp].mean(0), cols[grp].mean(0)])                 # (2, 4)
 
-# %% ../nbs/04_toy_task.ipynb #cdf3fc4a
+# %% ../nbs/04_toy_task.ipynb #651adc87
 def results_table(
     runs:list, # results of `train_toy`
 )->'pd.DataFrame':
@@ -438,7 +438,7 @@ def results_table(
                               minutes=f"{r['seconds'] / 60:.1f}", train_mse=r['train_mse'][-1], valid_mse=r['valid_mse'][-1],
                               test_mse=r['test_mse'], test_mse_norm=r['test_mse'] / r['std'] ** 2) for r in runs])
 
-# %% ../nbs/04_toy_task.ipynb #6e83f652
+# %% ../nbs/04_toy_task.ipynb #87e00d44
 def load_run(
     run:dict, # a result of `train_toy`
 )->nn.Module:
@@ -463,7 +463,7 @@ def plot_predictions(
     fig.tight_layout()
     return fig
 
-# %% ../nbs/04_toy_task.ipynb #601f9d1c
+# %% ../nbs/04_toy_task.ipynb #22707847
 def plot_sample_attention(
     run:dict, # a result of `train_toy` for a model with attention
     data:dict, # the task's `toy_data`
@@ -483,7 +483,7 @@ def plot_sample_attention(
     side.set_ylabel('query'); side.set_xticks([])
     return fig
 
-# %% ../nbs/04_toy_task.ipynb #ca5bc646
+# %% ../nbs/04_toy_task.ipynb #a200052d
 def attention_mass_table(
     runs:dict, # model name -> result of `train_toy`, all on one task
     data:dict, # the task's `toy_data`
