@@ -10,26 +10,24 @@ __all__ = ['SPECIALS', 'IGNORE', 'Vocab', 'is_balanced', 'dyck_word', 'brackets_
            'sequence_accuracy', 'warmup_rsqrt', 'GradNormRecorder', 'AutocastMixedPrecision', 'fit_task',
            'eval_classifier', 'eval_tagger', 'eval_generator']
 
-# %% ../nbs/06_sequence_models.ipynb #93a22028
+# %% ../nbs/06_sequence_models.ipynb #ebbfefc5
 import math, random, time, zlib
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from functools import partial
 from fastcore.foundation import docs
 from fastcore.basics import patch
 from .extras import import_optional
-from .attention import causal_mask
-from .layers import TransformerEncoder, TransformerEncoderLayer, SinusoidalPositionalEncoding, RotaryMultiHeadAttention
+from .layers import TransformerEncoder, SinusoidalPositionalEncoding, RotaryMultiHeadAttention
 
-# %% ../nbs/06_sequence_models.ipynb #1e5c7c8c
+# %% ../nbs/06_sequence_models.ipynb #655b6e08
 _fa = import_optional('fastai.basics', 'experiments')
 _sched = import_optional('fastai.callback.schedule', 'experiments')
 _fp16 = import_optional('fastai.callback.fp16', 'experiments')
 _training = import_optional('fastai.callback.training', 'experiments')
 _progress = import_optional('fastai.callback.progress', 'experiments')
 
-# %% ../nbs/06_sequence_models.ipynb #7e9bd96c
+# %% ../nbs/06_sequence_models.ipynb #74f649c1
 SPECIALS = ('<pad>', '<cls>', '<sep>', '<eos>')
 
 @docs
@@ -57,7 +55,7 @@ class Vocab:
 
     _docs = dict(encode="Ids of the characters of `s`", decode="The string of `ids` (special tokens dropped unless `specials`)")
 
-# %% ../nbs/06_sequence_models.ipynb #db527740
+# %% ../nbs/06_sequence_models.ipynb #acbe1f6f
 def is_balanced(s:str)->bool:
     "Does every prefix of `s` close at most as many brackets as it opened, and the whole string all of them?"
     depth = 0
@@ -76,7 +74,7 @@ def dyck_word(n_pairs:int, rng:random.Random)->str:
         s.append(c)
     return ''.join(s)
 
-# %% ../nbs/06_sequence_models.ipynb #39892376
+# %% ../nbs/06_sequence_models.ipynb #9a99b278
 def brackets_task(
     n:int, # number of examples
     min_len:int=2, # shortest string
@@ -99,7 +97,7 @@ def brackets_task(
         out.append((''.join(s), int(is_balanced(s))))
     return out
 
-# %% ../nbs/06_sequence_models.ipynb #d09df94e
+# %% ../nbs/06_sequence_models.ipynb #3a5a414b
 def spans_task(
     n:int, # number of examples
     min_len:int=4, # shortest string
@@ -120,7 +118,7 @@ def spans_task(
         out.append((''.join(s), ''.join(t)))
     return out
 
-# %% ../nbs/06_sequence_models.ipynb #7d8d52cf
+# %% ../nbs/06_sequence_models.ipynb #c9fc59fe
 def digits_task(
     n:int, # number of examples
     min_len:int=1, # shortest prompt
@@ -138,7 +136,7 @@ def digits_task(
         out.append((s, ops[op](s)))
     return out
 
-# %% ../nbs/06_sequence_models.ipynb #1be01900
+# %% ../nbs/06_sequence_models.ipynb #1bb014ac
 def is_test_string(s:str, test_pct:int=20)->bool:
     "Is string `s` on the test side of the split (a stable CRC32 hash of `s`, `test_pct` percent of all strings)?"
     return zlib.crc32(s.encode()) % 100 < test_pct
@@ -161,7 +159,7 @@ def split_task(
         return out[:n]
     return draw(n_train, seed, False), draw(n_test, seed + 1, True)
 
-# %% ../nbs/06_sequence_models.ipynb #7e035e42
+# %% ../nbs/06_sequence_models.ipynb #357815c4
 def encode_classify(items:list, vocab:Vocab, cls:bool=False)->list:
     "`(string, label)` -> `(ids, label)`, with `<cls>` first if `cls`."
     return [([vocab.cls] * cls + vocab.encode(s), y) for s, y in items]
@@ -174,7 +172,7 @@ def encode_lm(items:list, vocab:Vocab)->list:
     "`(prompt, answer)` -> `(ids of prompt <sep> answer <eos>, number of prompt tokens with <sep>)`."
     return [(vocab.encode(p) + [vocab.sep] + vocab.encode(a) + [vocab.eos], len(p) + 1) for p, a in items]
 
-# %% ../nbs/06_sequence_models.ipynb #fec686fa
+# %% ../nbs/06_sequence_models.ipynb #ca50b832
 IGNORE = -100
 
 def pad_batch(
@@ -200,7 +198,7 @@ def collate_lm(items:list, pad:int=0)->tuple:
     ys = [[IGNORE] * (n - 1) + ids[n:] for ids, n in items]       # target t = token t+1, from the first answer token on
     return pad_batch([ids[:-1] for ids, _ in items], pad), pad_batch(ys, IGNORE)
 
-# %% ../nbs/06_sequence_models.ipynb #bd874094
+# %% ../nbs/06_sequence_models.ipynb #ee68d328
 def task_dls(
     train:list, # encoded training examples
     valid:list, # encoded validation examples
@@ -215,7 +213,7 @@ def task_dls(
     return _fa.DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True, create_batch=collate),
                            DataLoader(valid, bs=2 * bs, create_batch=collate), device=device)
 
-# %% ../nbs/06_sequence_models.ipynb #df779d09
+# %% ../nbs/06_sequence_models.ipynb #792c7a72
 def _make_encoder(d_model, heads, n_layers, d_ff, dropout, rotary):
     "The layers chapter's pre-norm `TransformerEncoder`; with `rotary`, each layer's attention is a `RotaryMultiHeadAttention`."
     enc = TransformerEncoder(n_layers, d_model, heads, d_ff, dropout, activation='gelu', norm_first=True)
@@ -223,7 +221,7 @@ def _make_encoder(d_model, heads, n_layers, d_ff, dropout, rotary):
         for layer in enc.layers: layer.attn_block.attn = RotaryMultiHeadAttention(heads, d_model, dropout_prob=dropout)
     return enc
 
-# %% ../nbs/06_sequence_models.ipynb #e9ad6f23
+# %% ../nbs/06_sequence_models.ipynb #430b4f33
 @docs
 class SeqEncoder(nn.Module):
     "Token embedding + positions + `TransformerEncoder`: ids `(B, T)` -> features `(B, T, d_model)` and the padding mask."
@@ -271,13 +269,13 @@ class SeqEncoder(nn.Module):
                  forward="Features `(B, T, d_model)` of ids `x (B, T)`, and the key padding mask `(B, T)`",
                  attention_maps="The attention weights of each layer on `x`, a list of `(B, heads, T, T)` (no grad)")
 
-# %% ../nbs/06_sequence_models.ipynb #40c76db8
+# %% ../nbs/06_sequence_models.ipynb #f65b8da7
 def encoder_params(vocab_sz:int, d_model:int=64, n_layers:int=2, d_ff:int=256)->int:
     "Closed-form parameter count of `SeqEncoder`."
     d = d_model
     return vocab_sz * d + n_layers * (4 * d * d + 4 * d + 2 * d * d_ff + d_ff + d + 4 * d) + 2 * d
 
-# %% ../nbs/06_sequence_models.ipynb #e3b50811
+# %% ../nbs/06_sequence_models.ipynb #07fb74c2
 @docs
 class SeqClassifier(nn.Module):
     "One label per sequence: `SeqEncoder` features pooled over the real tokens (mean) or read at `<cls>`, then a linear head."
@@ -300,7 +298,7 @@ class SeqClassifier(nn.Module):
 
     _docs = dict(forward="Class logits `(B, n_classes)` of ids `x (B, T)`")
 
-# %% ../nbs/06_sequence_models.ipynb #85beae13
+# %% ../nbs/06_sequence_models.ipynb #23a01eb3
 @docs
 class TokenTagger(nn.Module):
     "One label per token: a linear head on the `SeqEncoder` features."
@@ -315,7 +313,7 @@ class TokenTagger(nn.Module):
 
     _docs = dict(forward="Tag logits `(B, T, n_tags)` of ids `x (B, T)`")
 
-# %% ../nbs/06_sequence_models.ipynb #bd225b31
+# %% ../nbs/06_sequence_models.ipynb #30958161
 @docs
 class CausalLM(nn.Module):
     "A decoder-only language model: a causal `SeqEncoder` and a linear head to next-token logits."
@@ -332,7 +330,7 @@ class CausalLM(nn.Module):
 
     _docs = dict(forward="Next-token logits `(B, T, vocab_sz)`: position `t` predicts token `t+1` from tokens `0..t`")
 
-# %% ../nbs/06_sequence_models.ipynb #4bfe0a00
+# %% ../nbs/06_sequence_models.ipynb #d532252d
 @patch
 @torch.no_grad()
 def generate(self:CausalLM,
@@ -366,7 +364,7 @@ def generate(self:CausalLM,
     self.train(was_training)
     return x[0] if prompt.dim() == 1 else x
 
-# %% ../nbs/06_sequence_models.ipynb #79eed8b7
+# %% ../nbs/06_sequence_models.ipynb #1d737817
 @torch.no_grad()
 def future_leak(
     model:nn.Module, # maps ids `(B, T)` to per-position outputs `(B, T, ...)`
@@ -381,7 +379,7 @@ def future_leak(
     a, b = model(x), model(x2)
     return (a[:, :t] - b[:, :t]).abs().max().item(), (a[:, t:] - b[:, t:]).abs().max().item()
 
-# %% ../nbs/06_sequence_models.ipynb #39dd739d
+# %% ../nbs/06_sequence_models.ipynb #6f072e33
 @torch.no_grad()
 def pad_invariance(
     model:nn.Module, # classifier `(B, n)` or per-token model `(B, T, n)`
@@ -400,7 +398,7 @@ def pad_invariance(
                   [(a[i, :len(s)] - o).abs().max() for i, (s, o) in enumerate(zip(seqs, alone))]
     return max(diffs).item()
 
-# %% ../nbs/06_sequence_models.ipynb #ce641796
+# %% ../nbs/06_sequence_models.ipynb #41efdc7d
 def token_loss(pred:Tensor, targ:Tensor)->Tensor:
     "Cross-entropy over all positions of `pred (B, T, n)` whose target in `targ (B, T)` is not -100."
     return F.cross_entropy(pred.flatten(0, -2).float(), targ.flatten(), ignore_index=IGNORE)
@@ -414,7 +412,7 @@ def sequence_accuracy(pred:Tensor, targ:Tensor)->Tensor:
     "Share of sequences whose every token with a target (not -100) is right."
     return ((pred.argmax(-1) == targ) | (targ == IGNORE)).all(-1).float().mean()
 
-# %% ../nbs/06_sequence_models.ipynb #7aae9b37
+# %% ../nbs/06_sequence_models.ipynb #69a6a3aa
 def warmup_rsqrt(
     lr_max:float, # the peak learning rate, reached at the end of warmup
     warmup_pct:float=0.1, # fraction of training spent warming up
@@ -434,7 +432,7 @@ def fit_warmup_rsqrt(self:_fa.Learner,
     scheds = {'lr': warmup_rsqrt(lr_max, warmup_pct)}
     self.fit(n_epoch, cbs=_fa.L(cbs) + [_sched.ParamScheduler(scheds)])
 
-# %% ../nbs/06_sequence_models.ipynb #bce68dda
+# %% ../nbs/06_sequence_models.ipynb #5c78bd57
 class GradNormRecorder(_fa.Callback):
     "Record the global gradient norm of every training batch (before clipping) in `self.norms`."
     run_valid = False
@@ -460,7 +458,7 @@ class AutocastMixedPrecision(_fp16.MixedPrecision):
         self.kwargs['enabled'] = dtype == torch.float16                     # the scaler only for fp16
         self.autocast, self.learn.scaler, self.scales = torch.amp.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev, **self.kwargs), _fa.L()
 
-# %% ../nbs/06_sequence_models.ipynb #06210332
+# %% ../nbs/06_sequence_models.ipynb #8c6cdf2d
 def fit_task(
     model:nn.Module, # the model to train
     dls, # fastai `DataLoaders`
@@ -474,21 +472,21 @@ def fit_task(
     threads:int|None=1, # `torch.set_num_threads` during training (None: leave as is)
     seed:int=0, # seed of fastai's and torch's random numbers
 ):
-    "Train `model` with a fastai `Learner`; return the `Learner`, with `train_seconds`."
+    "Train `model` with a fastai `Learner`; return the `Learner`, with `train_seconds` (wall clock) and `cpu_seconds`."
     if schedule not in ('one_cycle', 'warmup_rsqrt', 'constant'):
         raise ValueError(f"schedule must be 'one_cycle', 'warmup_rsqrt' or 'constant', got {schedule!r}")
     if threads: torch.set_num_threads(threads)
     _fa.set_seed(seed)
     learn = _fa.Learner(dls, model, loss_func=loss_func, metrics=metrics, cbs=cbs)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     with learn.no_bar(), learn.no_logging():
         if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
         elif schedule == 'warmup_rsqrt': learn.fit_warmup_rsqrt(epochs, lr, warmup_pct)
         else: learn.fit(epochs, lr)
-    learn.train_seconds = time.perf_counter() - start
+    learn.train_seconds, learn.cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     return learn
 
-# %% ../nbs/06_sequence_models.ipynb #8451f22e
+# %% ../nbs/06_sequence_models.ipynb #cd2a0b1b
 @torch.no_grad()
 def eval_classifier(model:nn.Module, items:list, bs:int=512)->float:
     "Sequence accuracy of a classifier on encoded `(ids, label)` examples."
