@@ -50,7 +50,11 @@ check "README.md in step with nbs/index.ipynb" python tools/make_readme.py --che
 check "nbdev_test $*" nbdev_test --do_print --timing "$@"
 
 # 5. The pre-render step of the docs.
-proc_nbs() { rm -rf _proc; nbdev_proc_nbs >/dev/null && test -f _proc/index.ipynb -o -f _proc/index.qmd -o -d _proc; }
+proc_nbs() {
+  rm -rf _proc; nbdev_proc_nbs >/dev/null || return 1
+  local n_in n_out; n_in=$(ls nbs/*.ipynb | wc -l); n_out=$(ls _proc/*.ipynb 2>/dev/null | wc -l)
+  echo "   $n_out of $n_in notebooks processed into _proc/"; [ "$n_in" -eq "$n_out" ]
+}
 check "docs pre-render (nbdev_proc_nbs)" proc_nbs
 
 # 6. Importing the runtime package pulls in no development dependency.
