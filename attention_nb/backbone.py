@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['HEALTH_CLASSES', 'check_window', 'CNNFrontend', 'BiLSTMEncoder', 'Backbone', 'FCFunnel', 'RULHead', 'HealthHead',
-           'DualTaskModel', 'DualTaskLoss', 'rul_rmse', 'rul_mae', 'rul_score', 'health_accuracy', 'rul_rmse_metric']
+           'DualTaskModel', 'DualTaskLoss', 'phm_penalty', 'rul_rmse', 'rul_mae', 'rul_score', 'health_accuracy',
+           'rul_rmse_metric']
 
 # %% ../nbs/03_backbone.ipynb #6081478b
 import math
@@ -275,6 +276,13 @@ class DualTaskLoss(nn.Module):
                  activation="`(rul, class probabilities)`: what `Learner.get_preds` returns",
                  decodes="`(rul, class index)`: what `Learner.get_preds(with_decoded=True)` adds")
 
+# %% ../nbs/03_backbone.ipynb #157f3f78
+def phm_penalty(
+    d:Tensor, # prediction error `predicted RUL - true RUL`, any shape (> 0 is late)
+)->Tensor: # the penalty of each error, same shape
+    "Per-prediction PHM 2008 penalty: `exp(-d/13) - 1` if early (`d < 0`), `exp(d/10) - 1` if late."
+    return torch.where(d < 0, torch.exp(-d / 13) - 1, torch.exp(d / 10) - 1)
+
 # %% ../nbs/03_backbone.ipynb #a521e6f8
 def rul_rmse(preds:tuple, rul_target:Tensor, health_target:Tensor|None=None)->Tensor:
     "Root mean squared error of the RUL predictions, in the units of `rul_target`."
@@ -289,8 +297,7 @@ def rul_mae(preds:tuple, rul_target:Tensor, health_target:Tensor|None=None)->Ten
 def rul_score(preds:tuple, rul_target:Tensor, health_target:Tensor|None=None)->Tensor:
     "Mean per window of the asymmetric C-MAPSS score: `exp(-d/13) - 1` if early (`d < 0`), `exp(d/10) - 1` if late."
     rul, _, rul_target, _ = _split_targets(preds, rul_target, health_target, 'rul_score')
-    d = rul - rul_target                                     # d: (B,), > 0 is late
-    return torch.where(d < 0, torch.exp(-d / 13) - 1, torch.exp(d / 10) - 1).mean()
+    return phm_penalty(rul - rul_target).mean()              # d: (B,), > 0 is late
 
 def health_accuracy(preds:tuple, rul_target:Tensor, health_target:Tensor)->Tensor:
     "Fraction of windows whose health class is predicted right."

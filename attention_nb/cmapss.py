@@ -19,7 +19,7 @@ import torch
 from torch import Tensor
 from fastcore.foundation import docs
 from .extras import import_optional
-from .backbone import HEALTH_CLASSES, DualTaskModel, DualTaskLoss, health_accuracy, rul_rmse_metric
+from .backbone import phm_penalty, HEALTH_CLASSES, DualTaskModel, DualTaskLoss, health_accuracy, rul_rmse_metric
 
 # %% ../nbs/05_cmapss.ipynb #f3a1b190
 pd = import_optional('pandas', 'experiments')
@@ -417,8 +417,7 @@ def phm_score(
 )->float:
     "The PHM 2008 score: sum of `exp(-d/13) - 1` for early (`d < 0`) and `exp(d/10) - 1` for late predictions, `d = pred - true`."
     p, t = _pair(pred, true, 'phm_score')
-    d = p - t
-    return torch.where(d < 0, torch.exp(-d / 13) - 1, torch.exp(d / 10) - 1).sum().item()
+    return phm_penalty(p - t).sum().item()                 # the per-engine penalties of chapter 3, summed
 
 # %% ../nbs/05_cmapss.ipynb #ba18d928
 def confusion_matrix(
