@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITIONS', 'CMAPSS_DEFAULT', 'CMAPSS_URL',
-           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'cmapss_path',
+           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'FULL_RUNS', 'cmapss_path',
            'read_cmapss_file', 'load_cmapss', 'download_cmapss', 'rul_targets', 'piecewise_rul', 'health_class',
            'kmeans', 'CMAPSSScaler', 'window_index', 'CMAPSSWindows', 'split_units', 'CMAPSSData', 'prepare_cmapss',
            'WindowsDL', 'cmapss_dls', 'cmapss_test_dl', 'rmse', 'phm_score', 'confusion_matrix', 'predict_cmapss',
@@ -514,6 +514,7 @@ def train_cmapss(
         save_to = Path(save_to).expanduser(); save_to.parent.mkdir(parents=True, exist_ok=True)
         torch.save(learn.model.state_dict(), save_to)
     res.update(subset=data.subset, seed=seed, epochs=epochs, lr=lr, bs=bs, health_weight=health_weight,
+               split_seed=split_seed, max_units=max_units,
                params=sum(p.numel() for p in learn.model.parameters()), device=_device_name(learn.model),
                train_windows=len(data.train), wall_s=round(time.time() - t0, 1))
     return learn, res
@@ -527,28 +528,41 @@ def load_runs(
     "The runs recorded in `log`."
     return [json.loads(l) for l in Path(log).expanduser().read_text().splitlines() if l.strip()]
 
+def _same_settings(r:dict, subset:str, seed:int, settings:dict)->bool:
+    return r['subset'] == subset and r['seed'] == seed and all(r.get(k) == v for k, v in settings.items())
+
 def run_cmapss_experiments(
     subsets=SUBSETS, # subsets to train on
     seeds=(0, 1, 2), # one run per seed and subset
-    log:str|Path|None=None, # JSON-lines file: finished runs are appended, runs already there skipped
+    log:str|Path|None=None, # JSON-lines file: finished runs are appended; runs already there with the same settings are skipped
     weights_dir:str|Path|None=None, # save each run's weights there as `{subset}_seed{seed}.pth`
     path:str|Path|None=None, # the data directory
     split_seed:int=0, # seed of the validation split (the same for every seed)
     max_units:int|None=None, # only the first engines (quick runs)
-    **kwargs, # passed to `train_cmapss` (epochs, lr, bs, model_kwargs, ...)
-)->list: # the runs, as dicts (tensors as lists)
+    epochs:int|dict=30, # one-cycle epochs, or a dict subset -> epochs
+    **kwargs, # passed to `train_cmapss` (lr, bs, model_kwargs, ...)
+)->list: # the runs of these settings, as dicts (tensors as lists)
     "Train and evaluate on every subset with every seed; log each run so the series can be resumed."
     log, weights_dir = (Path(p).expanduser() if p else None for p in (log, weights_dir))
-    runs = load_runs(log) if log and log.exists() else []
-    done = {(r['subset'], r['seed']) for r in runs}
+    logged = load_runs(log) if log and log.exists() else []
+    if isinstance(epochs, dict) and (missing := set(subsets) - set(epochs)):
+        raise ValueError(f"epochs is a dict with no entry for {sorted(missing)}; it has {sorted(epochs)}")
+    runs = []
     for subset in subsets:
-        todo = [s for s in seeds if (subset, s) not in done]
-        if len(todo) < len(seeds): print(f"{subset}: seeds {sorted(set(seeds) - set(todo))} already in {log}")
+        ep = epochs[subset] if isinstance(epochs, dict) else epochs
+        settings = dict(epochs=ep, bs=kwargs.get('bs', 256), health_weight=kwargs.get('health_weight', 0.5),
+                        split_seed=split_seed, max_units=max_units)
+        if kwargs.get('lr') is not None: settings['lr'] = kwargs['lr']
+        found = {s: r for s in seeds for r in logged if _same_settings(r, subset, s, settings)}
+        if found: print(f"{subset}: seeds {sorted(found)} already in {log}")
+        runs += list(found.values())
+        todo = [s for s in seeds if s not in found]
         if not todo: continue
         data = prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)
         for seed in todo:
             save_to = weights_dir/f'{subset}_seed{seed}.pth' if weights_dir else None
-            _, res = train_cmapss(subset, seed, data=data, save_to=save_to, split_seed=split_seed, **kwargs)
+            _, res = train_cmapss(subset, seed, ep, data=data, save_to=save_to, split_seed=split_seed,
+                                  max_units=max_units, **kwargs)
             runs.append(_record(res))
             print(f"{subset} seed {seed}: RMSE {res['rmse']:.2f}, score {res['score']:.1f}, accuracy {res['accuracy']:.3f} ({res['wall_s']:.0f} s)")
             if log:
@@ -640,3 +654,6 @@ def plot_window_attention(
     for u, r, wi in zip(units, rows, w): ax.plot(np.arange(-T + 1, 1), wi, marker='.', label=f'engine {u}, true RUL {int(data.test.rul_true[r])}')
     ax.set_xlabel('cycle in the window (0 = the last)'); ax.set_ylabel('attention weight of the last cycle'); ax.legend(fontsize=8)
     return ax
+
+# %% ../nbs/05_cmapss.ipynb #4c777f9b
+FULL_RUNS = dict(epochs=dict(FD001=6, FD002=2, FD003=5, FD004=2), lr=4e-4, bs=256)   # the budget of this page's runs
