@@ -12,7 +12,7 @@ __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITION
            'results_table', 'plot_test_predictions', 'plot_unit_life', 'plot_window_attention']
 
 # %% ../nbs/05_cmapss.ipynb #bc7783df
-import os, io, gzip, hashlib, json, time, tempfile, zipfile, contextlib, urllib.request
+import os, io, gzip, hashlib, inspect, json, time, tempfile, zipfile, contextlib, urllib.request
 from pathlib import Path
 import numpy as np
 import torch
@@ -528,6 +528,8 @@ def load_runs(
     "The runs recorded in `log`."
     return [json.loads(l) for l in Path(log).expanduser().read_text().splitlines() if l.strip()]
 
+_TRAIN_DEFAULTS = {k: p.default for k, p in inspect.signature(train_cmapss).parameters.items()}   # one place for the defaults
+
 def _same_settings(r:dict, subset:str, seed:int, settings:dict)->bool:
     return r['subset'] == subset and r['seed'] == seed and all(r.get(k) == v for k, v in settings.items())
 
@@ -550,8 +552,8 @@ def run_cmapss_experiments(
     runs = []
     for subset in subsets:
         ep = epochs[subset] if isinstance(epochs, dict) else epochs
-        settings = dict(epochs=ep, bs=kwargs.get('bs', 256), health_weight=kwargs.get('health_weight', 0.5),
-                        split_seed=split_seed, max_units=max_units)
+        settings = dict(epochs=ep, split_seed=split_seed, max_units=max_units,
+                        **{k: kwargs.get(k, _TRAIN_DEFAULTS[k]) for k in ('bs', 'health_weight')})
         if kwargs.get('lr') is not None: settings['lr'] = kwargs['lr']
         found = {s: r for s in seeds for r in logged if _same_settings(r, subset, s, settings)}
         if found: print(f"{subset}: seeds {sorted(found)} already in {log}")
