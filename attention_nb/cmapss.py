@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITIONS', 'CMAPSS_DEFAULT', 'CMAPSS_URL',
-           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'FULL_RUNS', 'cmapss_path',
-           'read_cmapss_file', 'load_cmapss', 'download_cmapss', 'rul_targets', 'piecewise_rul', 'health_class',
-           'kmeans', 'CMAPSSScaler', 'window_index', 'CMAPSSWindows', 'split_units', 'CMAPSSData', 'prepare_cmapss',
-           'WindowsDL', 'cmapss_dls', 'cmapss_test_dl', 'rmse', 'phm_score', 'confusion_matrix', 'predict_cmapss',
-           'evaluate_cmapss', 'cmapss_learner', 'train_cmapss', 'load_runs', 'run_cmapss_experiments', 'summarise_runs',
-           'results_table', 'plot_test_predictions', 'plot_unit_life', 'plot_window_attention']
+           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'FULL_RUNS', 'CHAPTER3_RUN',
+           'cmapss_path', 'read_cmapss_file', 'load_cmapss', 'download_cmapss', 'rul_targets', 'piecewise_rul',
+           'health_class', 'kmeans', 'CMAPSSScaler', 'window_index', 'CMAPSSWindows', 'split_units', 'CMAPSSData',
+           'prepare_cmapss', 'WindowsDL', 'cmapss_dls', 'cmapss_test_dl', 'rmse', 'phm_score', 'confusion_matrix',
+           'predict_cmapss', 'evaluate_cmapss', 'cmapss_learner', 'KeepBestEpoch', 'InputNoise', 'train_cmapss',
+           'load_runs', 'run_cmapss_experiments', 'summarise_runs', 'results_table', 'plot_test_predictions',
+           'plot_unit_life', 'plot_window_attention']
 
 # %% ../nbs/05_cmapss.ipynb #bc7783df
 import os, io, gzip, hashlib, inspect, json, time, tempfile, zipfile, contextlib, urllib.request
@@ -476,10 +477,55 @@ def cmapss_learner(
                       metrics=[rul_rmse_metric(), health_accuracy], cbs=cbs,
                       path=Path(tempfile.gettempdir())/'attention_nb')   # lr_find's temporary weights go there, not in the repo
 
+# %% ../nbs/05_cmapss.ipynb #1ae0ded5
+class KeepBestEpoch(fb.Callback):
+    "Keep the weights of the epoch with the lowest validation `monitor` and load them back after training."
+    order = 60   # after the `Recorder` (50) has written the epoch's metrics
+    def __init__(self,
+        monitor:str='rul_rmse_exact', # a metric (or `'valid_loss'`) of the recorder; lower is better
+    ): self.monitor = monitor
+
+    def before_fit(self):
+        self.best, self.best_epoch, self.state = float('inf'), None, None
+        self.run = not hasattr(self.learn, 'lr_finder')      # the learning-rate finder trains nothing worth keeping
+        names = list(self.recorder.metric_names[1:-1])       # without 'epoch' and 'time'
+        if self.monitor not in names: raise ValueError(f"KeepBestEpoch: no {self.monitor!r} among the recorded values {names}")
+        self.idx = names.index(self.monitor)
+
+    def after_epoch(self):
+        v = self.recorder.values[-1][self.idx]
+        if v < self.best:
+            self.best, self.best_epoch = v, self.epoch
+            self.state = {k: t.detach().clone() for k, t in self.learn.model.state_dict().items()}
+
+    def after_fit(self):
+        if self.run and self.state is not None: self.learn.model.load_state_dict(self.state)
+        self.run = True
+
+    _docs = dict(before_fit="Reset the best value; find `monitor` among the recorded values",
+                 after_epoch="Copy the weights if this epoch's `monitor` is the best so far",
+                 after_fit="Load the weights of the best epoch")
+
+# %% ../nbs/05_cmapss.ipynb #24c214c0
+class InputNoise(fb.Callback):
+    "Add Gaussian noise of standard deviation `std` to the training windows (not to validation or test windows)."
+    def __init__(self,
+        std:float=0.5, # standard deviation of the noise, in units of the standardised features
+    ):
+        if not std >= 0: raise ValueError(f"InputNoise: std must be a number >= 0, got {std!r}")
+        self.std = std
+
+    def before_batch(self):
+        if self.training and self.std > 0: self.learn.xb = (self.xb[0] + self.std * torch.randn_like(self.xb[0]),) + self.xb[1:]
+
+    _docs = dict(before_batch="Replace the training batch's windows `(B, T, n_features)` by noisy copies")
+
 # %% ../nbs/05_cmapss.ipynb #7dd9d61c
 def _device_name(model):
     d = next(model.parameters()).device
     return torch.cuda.get_device_name(d) if d.type == 'cuda' else f'{d.type} ({torch.get_num_threads()} threads)'
+
+def _jsonable(d:dict)->dict: return json.loads(json.dumps(d))   # tuples become lists, as in a log read back
 
 def train_cmapss(
     subset:str='FD001', # one of `SUBSETS`
@@ -498,23 +544,30 @@ def train_cmapss(
     show_lr_find:bool=False, # plot the learning-rate finder
     save_to:str|Path|None=None, # save the trained weights (`state_dict`) there
     quiet:bool=False, # no progress bars or tables
-    cbs=None, # extra fastai callbacks (e.g. `CSVLogger`, `SaveModelCallback`)
-)->tuple: # `(learn, result)`, `result` a dict from `evaluate_cmapss` with the run's settings
+    input_noise:float=0., # standard deviation of the Gaussian noise on the training windows (`InputNoise`)
+    keep_best:bool=False, # end with the weights of the epoch with the lowest validation RMSE (`KeepBestEpoch`)
+    cbs=None, # extra fastai callbacks (e.g. `CSVLogger`)
+)->tuple: # `(learn, result)`, `result` a dict from `evaluate_cmapss` with the run's settings and `valid_rmse`
     "Train `DualTaskModel` on one C-MAPSS subset with fastai's one-cycle schedule and evaluate it on the test engines."
     t0 = time.time()
     fb.set_seed(seed, reproducible=True)
     data = data or prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)
+    keep = KeepBestEpoch() if keep_best else None
+    cbs = fb.L(cbs) + fb.L(keep) + fb.L(InputNoise(input_noise) if input_noise else None)
     learn = cmapss_learner(data, bs, model_kwargs, health_weight, rul_loss_scale, device, cbs)
     with contextlib.ExitStack() as stack:
         if quiet: stack.enter_context(learn.no_bar()); stack.enter_context(learn.no_logging())
         if lr is None: lr = float(learn.lr_find(show_plot=show_lr_find).valley)
         learn.fit_one_cycle(epochs, lr)
     res = evaluate_cmapss(learn.model, data)
+    valid_rul = predict_cmapss(learn.model, data.valid)[0].clamp(0, data.cap)   # every window of the validation engines
     if save_to:
         save_to = Path(save_to).expanduser(); save_to.parent.mkdir(parents=True, exist_ok=True)
         torch.save(learn.model.state_dict(), save_to)
     res.update(subset=data.subset, seed=seed, epochs=epochs, lr=lr, bs=bs, health_weight=health_weight,
-               split_seed=split_seed, max_units=max_units,
+               split_seed=split_seed, max_units=max_units, model_kwargs=_jsonable(model_kwargs or {}),
+               input_noise=input_noise, keep_best=keep_best, best_epoch=keep.best_epoch if keep else None,
+               valid_rmse=rmse(valid_rul, data.valid.rul),
                params=sum(p.numel() for p in learn.model.parameters()), device=_device_name(learn.model),
                train_windows=len(data.train), wall_s=round(time.time() - t0, 1))
     return learn, res
@@ -542,7 +595,7 @@ def run_cmapss_experiments(
     split_seed:int=0, # seed of the validation split (the same for every seed)
     max_units:int|None=None, # only the first engines (quick runs)
     epochs:int|dict=30, # one-cycle epochs, or a dict subset -> epochs
-    **kwargs, # passed to `train_cmapss` (lr, bs, model_kwargs, ...)
+    **kwargs, # passed to `train_cmapss` (lr, bs, model_kwargs, input_noise, keep_best, ...)
 )->list: # the runs of these settings, as dicts (tensors as lists)
     "Train and evaluate on every subset with every seed; log each run so the series can be resumed."
     log, weights_dir = (Path(p).expanduser() if p else None for p in (log, weights_dir))
@@ -553,7 +606,8 @@ def run_cmapss_experiments(
     for subset in subsets:
         ep = epochs[subset] if isinstance(epochs, dict) else epochs
         settings = dict(epochs=ep, split_seed=split_seed, max_units=max_units,
-                        **{k: kwargs.get(k, _TRAIN_DEFAULTS[k]) for k in ('bs', 'health_weight')})
+                        model_kwargs=_jsonable(kwargs.get('model_kwargs') or {}),
+                        **{k: kwargs.get(k, _TRAIN_DEFAULTS[k]) for k in ('bs', 'health_weight', 'input_noise', 'keep_best')})
         if kwargs.get('lr') is not None: settings['lr'] = kwargs['lr']
         found = {s: r for s in seeds for r in logged if _same_settings(r, subset, s, settings)}
         if found: print(f"{subset}: seeds {sorted(found)} already in {log}")
@@ -658,4 +712,6 @@ def plot_window_attention(
     return ax
 
 # %% ../nbs/05_cmapss.ipynb #4c777f9b
-FULL_RUNS = dict(epochs=dict(FD001=6, FD002=2, FD003=5, FD004=2), lr=4e-4, bs=256)   # the budget of this page's runs
+FULL_RUNS = dict(epochs=dict(FD001=20, FD002=8, FD003=16, FD004=7), lr=7e-4, bs=256,   # the runs of this page
+                 model_kwargs=dict(hidden=64, dropout=0.3), input_noise=0.5, keep_best=True)
+CHAPTER3_RUN = {**FULL_RUNS, 'epochs': dict(FD001=6), 'lr': 4e-4, 'model_kwargs': dict(dropout=0.3)}   # chapter 3's widths, same recipe
