@@ -26,6 +26,7 @@ from .backbone import phm_penalty, HEALTH_CLASSES, DualTaskModel, DualTaskLoss, 
 pd = import_optional('pandas', 'experiments')
 fb = import_optional('fastai.basics', 'experiments')
 import_optional('fastai.callback.schedule', 'experiments'); import_optional('fastai.callback.progress', 'experiments')
+tracker = import_optional('fastai.callback.tracker', 'experiments')
 plt = import_optional('matplotlib.pyplot', 'experiments')
 
 # %% ../nbs/05_cmapss.ipynb #af8b8437
@@ -478,31 +479,28 @@ def cmapss_learner(
                       path=Path(tempfile.gettempdir())/'attention_nb')   # lr_find's temporary weights go there, not in the repo
 
 # %% ../nbs/05_cmapss.ipynb #1ae0ded5
-class KeepBestEpoch(fb.Callback):
-    "Keep the weights of the epoch with the lowest validation `monitor` and load them back after training."
-    order = 60   # after the `Recorder` (50) has written the epoch's metrics
+class KeepBestEpoch(tracker.TrackerCallback):
+    "Keep the weights of the epoch with the lowest validation `monitor` in memory and load them back after training."
     def __init__(self,
         monitor:str='rul_rmse_exact', # a metric (or `'valid_loss'`) of the recorder; lower is better
-    ): self.monitor = monitor
+    ): super().__init__(monitor, comp=np.less)
 
     def before_fit(self):
-        self.best, self.best_epoch, self.state = float('inf'), None, None
-        self.run = not hasattr(self.learn, 'lr_finder')      # the learning-rate finder trains nothing worth keeping
         names = list(self.recorder.metric_names[1:-1])       # without 'epoch' and 'time'
         if self.monitor not in names: raise ValueError(f"KeepBestEpoch: no {self.monitor!r} among the recorded values {names}")
-        self.idx = names.index(self.monitor)
+        super().before_fit()                                 # resets `best`; does not run inside the learning-rate finder
+        self.best_epoch, self.state = None, None
 
     def after_epoch(self):
-        v = self.recorder.values[-1][self.idx]
-        if v < self.best:
-            self.best, self.best_epoch = v, self.epoch
-            self.state = {k: t.detach().clone() for k, t in self.learn.model.state_dict().items()}
+        super().after_epoch()                                # sets `new_best`
+        if self.new_best:
+            self.best_epoch, self.state = self.epoch, {k: t.detach().clone() for k, t in self.learn.model.state_dict().items()}
 
     def after_fit(self):
-        if self.run and self.state is not None: self.learn.model.load_state_dict(self.state)
-        self.run = True
+        if self.state is not None: self.learn.model.load_state_dict(self.state)
+        super().after_fit()
 
-    _docs = dict(before_fit="Reset the best value; find `monitor` among the recorded values",
+    _docs = dict(before_fit="Reset the best value; check that `monitor` is recorded",
                  after_epoch="Copy the weights if this epoch's `monitor` is the best so far",
                  after_fit="Load the weights of the best epoch")
 
