@@ -5,27 +5,18 @@
 # %% auto #0
 __all__ = ['SPECIALS', 'IGNORE', 'Vocab', 'is_balanced', 'dyck_word', 'brackets_task', 'spans_task', 'digits_task',
            'is_test_string', 'split_task', 'encode_classify', 'encode_tag', 'encode_lm', 'pad_batch',
-           'collate_classify', 'collate_tag', 'collate_lm', 'task_dls', 'SeqEncoder', 'encoder_params', 'SeqClassifier',
+           'collate_classify', 'collate_tag', 'collate_lm', 'SeqEncoder', 'encoder_params', 'SeqClassifier',
            'TokenTagger', 'CausalLM', 'future_leak', 'pad_invariance', 'token_loss', 'token_accuracy',
-           'sequence_accuracy', 'warmup_rsqrt', 'GradNormRecorder', 'AutocastMixedPrecision', 'fit_task',
-           'eval_classifier', 'eval_tagger', 'eval_generator']
+           'sequence_accuracy', 'eval_classifier', 'eval_tagger', 'eval_generator']
 
 # %% ../nbs/06_sequence_models.ipynb #ebbfefc5
-import math, random, time, zlib
+import math, random, zlib
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.foundation import docs
 from fastcore.basics import patch
-from .extras import import_optional
 from .layers import TransformerEncoder, SinusoidalPositionalEncoding, RotaryMultiHeadAttention
-
-# %% ../nbs/06_sequence_models.ipynb #655b6e08
-_fa = import_optional('fastai.basics', 'experiments')
-_sched = import_optional('fastai.callback.schedule', 'experiments')
-_fp16 = import_optional('fastai.callback.fp16', 'experiments')
-_training = import_optional('fastai.callback.training', 'experiments')
-_progress = import_optional('fastai.callback.progress', 'experiments')
 
 # %% ../nbs/06_sequence_models.ipynb #74f649c1
 SPECIALS = ('<pad>', '<cls>', '<sep>', '<eos>')
@@ -80,7 +71,7 @@ def brackets_task(
     min_len:int=2, # shortest string
     max_len:int=24, # longest string
     seed:int=0, # seed of the generator
-)->list: # `(string, label)` pairs, label 1 = balanced
+)->list: # (string, label) pairs, label 1 = balanced
     "Balanced or not: half balanced strings, half corrupted ones (swap, flip or drop one character)."
     rng, out = random.Random(seed), []
     while len(out) < n:
@@ -105,7 +96,7 @@ def spans_task(
     seed:int=0, # seed of the generator
     letters:str='abcdefgh', # the letters
     max_span:int=6, # longest span inside brackets
-)->list: # `(string, tags)` pairs of equal length, tags in `'io'`
+)->list: # (string, tags) pairs of equal length, tags in 'io'
     "Letters with bracketed spans; tag `i` for a token inside a span, `o` otherwise."
     rng, out = random.Random(seed), []
     while len(out) < n:
@@ -126,7 +117,7 @@ def digits_task(
     seed:int=0, # seed of the generator
     op:str='sort', # 'sort' or 'reverse'
     digits:str='0123456789', # the alphabet
-)->list: # `(prompt, answer)` pairs
+)->list: # (prompt, answer) pairs
     "Digit strings and their sorted (or reversed) version."
     ops = dict(sort=lambda s: ''.join(sorted(s)), reverse=lambda s: s[::-1])
     if op not in ops: raise ValueError(f"op must be one of {list(ops)}, got {op!r}")
@@ -142,13 +133,13 @@ def is_test_string(s:str, test_pct:int=20)->bool:
     return zlib.crc32(s.encode()) % 100 < test_pct
 
 def split_task(
-    task, # a task generator: `task(n, seed=..., **kwargs)` returns `(input, target)` pairs
+    task, # a task generator: task(n, seed=..., **kwargs) returns (input, target) pairs
     n_train:int, # training examples
     n_test:int, # test examples
     test_pct:int=20, # percent of the strings reserved for testing
-    seed:int=0, # the training set uses `seed`, the test set `seed + 1`
-    **kwargs, # passed to `task` (lengths and so on)
-)->tuple: # `(train, test)` lists, no input string in both
+    seed:int=0, # the training set uses seed, the test set seed + 1
+    **kwargs, # passed to task (lengths and so on)
+)->tuple: # (train, test) lists, no input string in both
     "Training and held-out test examples of `task`, split on the input strings."
     def draw(n, seed, test):
         out, batch = [], 0
@@ -179,7 +170,7 @@ def pad_batch(
     seqs:list, # lists of ids
     value:int, # the padding value
     length:int|None=None, # pad to this length (default: the longest sequence)
-)->Tensor: # `(B, T)` long
+)->Tensor: # (B, T) long
     "Right-pad lists of ids into one `(B, T)` tensor."
     T = max(len(s) for s in seqs) if length is None else length
     if any(len(s) > T for s in seqs): raise ValueError(f"length={T} is shorter than the longest sequence ({max(len(s) for s in seqs)})")
@@ -198,25 +189,10 @@ def collate_lm(items:list, pad:int=0)->tuple:
     ys = [[IGNORE] * (n - 1) + ids[n:] for ids, n in items]       # target t = token t+1, from the first answer token on
     return pad_batch([ids[:-1] for ids, _ in items], pad), pad_batch(ys, IGNORE)
 
-# %% ../nbs/06_sequence_models.ipynb #ee68d328
-def task_dls(
-    train:list, # encoded training examples
-    valid:list, # encoded validation examples
-    collate, # `collate_classify`, `collate_tag` or `collate_lm`
-    bs:int=64, # batch size
-    seed:int=0, # seed of the shuffling
-    device=None, # where batches go (default: fastai's default device)
-):
-    "fastai `DataLoaders` over lists of encoded examples, batched by `collate`."
-    DataLoader = _fa.DataLoader
-    _fa.set_seed(seed)
-    return _fa.DataLoaders(DataLoader(train, bs=bs, shuffle=True, drop_last=True, create_batch=collate),
-                           DataLoader(valid, bs=2 * bs, create_batch=collate), device=device)
-
 # %% ../nbs/06_sequence_models.ipynb #792c7a72
-def _make_encoder(d_model, heads, n_layers, d_ff, dropout, rotary):
+def _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary):
     "The layers chapter's pre-norm `TransformerEncoder`; with `rotary`, each layer's attention is a `RotaryMultiHeadAttention`."
-    enc = TransformerEncoder(n_layers, d_model, heads, d_ff, dropout, activation='gelu', norm_first=True)
+    enc = TransformerEncoder(num_layers, d_model, heads, d_ff, dropout, activation='gelu', norm_first=True)
     if rotary:
         for layer in enc.layers: layer.attn_block.attn = RotaryMultiHeadAttention(heads, d_model, dropout_prob=dropout)
     return enc
@@ -229,12 +205,12 @@ class SeqEncoder(nn.Module):
         vocab_sz:int, # number of token ids
         d_model:int=64, # width of the model
         heads:int=4, # attention heads per layer
-        n_layers:int=2, # encoder layers
+        num_layers:int=2, # encoder layers
         d_ff:int=256, # width of the feed-forward network
         dropout:float=0., # dropout in the layers
         pos:str='sinusoidal', # 'sinusoidal' (added) or 'rotary' (inside attention)
         causal:bool=False, # mask keys after each query (a decoder-only model)
-        pad_id:int=0, # the `<pad>` id
+        pad_id:int=0, # the <pad> id
         max_len:int=1024, # longest sequence the sinusoidal table covers
     ):
         super().__init__()
@@ -242,7 +218,7 @@ class SeqEncoder(nn.Module):
         self.d_model, self.pos, self.causal, self.pad_id = d_model, pos, causal, pad_id
         self.embed = nn.Embedding(vocab_sz, d_model)
         self.pos_enc = SinusoidalPositionalEncoding(d_model, max_len) if pos == 'sinusoidal' else None
-        self.encoder = _make_encoder(d_model, heads, n_layers, d_ff, dropout, rotary=pos == 'rotary')
+        self.encoder = _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary=pos == 'rotary')
 
     def embed_ids(self, x:Tensor)->tuple:
         if x.dim() != 2 or x.dtype != torch.long:
@@ -261,8 +237,8 @@ class SeqEncoder(nn.Module):
         with torch.no_grad():
             h, kpm = self.embed_ids(x)
             for layer in self.encoder.layers:
-                maps.append(layer.attn_block.attention_weights(h, kpm, None, self.causal))   # (B, heads, T, T)
-                h = layer(h, kpm, None, self.causal)
+                maps.append(layer.attn_block.attention_weights(h, key_padding_mask=kpm, is_causal=self.causal))   # (B, heads, T, T)
+                h = layer(h, key_padding_mask=kpm, is_causal=self.causal)
         return maps
 
     _docs = dict(embed_ids="Embedded ids `(B, T, d_model)` with positions added (sinusoidal), and the key padding mask `(B, T)`",
@@ -270,10 +246,10 @@ class SeqEncoder(nn.Module):
                  attention_maps="The attention weights of each layer on `x`, a list of `(B, heads, T, T)` (no grad)")
 
 # %% ../nbs/06_sequence_models.ipynb #f65b8da7
-def encoder_params(vocab_sz:int, d_model:int=64, n_layers:int=2, d_ff:int=256)->int:
+def encoder_params(vocab_sz:int, d_model:int=64, num_layers:int=2, d_ff:int=256)->int:
     "Closed-form parameter count of `SeqEncoder`."
     d = d_model
-    return vocab_sz * d + n_layers * (4 * d * d + 4 * d + 2 * d * d_ff + d_ff + d + 4 * d) + 2 * d
+    return vocab_sz * d + num_layers * (4 * d * d + 4 * d + 2 * d * d_ff + d_ff + d + 4 * d) + 2 * d
 
 # %% ../nbs/06_sequence_models.ipynb #07fb74c2
 @docs
@@ -318,7 +294,7 @@ class TokenTagger(nn.Module):
 class CausalLM(nn.Module):
     "A decoder-only language model: a causal `SeqEncoder` and a linear head to next-token logits."
     def __init__(self,
-        encoder:SeqEncoder, # the front, built with `causal=True`
+        encoder:SeqEncoder, # the front, built with causal=True
         eos_id:int=3, # the id that ends an answer
     ):
         super().__init__()
@@ -334,12 +310,12 @@ class CausalLM(nn.Module):
 @patch
 @torch.no_grad()
 def generate(self:CausalLM,
-    prompt:Tensor, # ids `(T,)` or `(B, T)`, no padding
+    prompt:Tensor, # ids (T,) or (B, T), no padding
     max_new_tokens:int, # most tokens to add
     temperature:float=1.0, # 0: greedy; otherwise the softmax temperature of sampling
-    top_k:int|None=None, # sample only among the `top_k` most likely tokens
+    top_k:int|None=None, # sample only among the top_k most likely tokens
     generator:torch.Generator|None=None, # random numbers for sampling
-)->Tensor: # the prompt and its continuation, `(T + n,)` or `(B, T + n)`, `<pad>` after `<eos>`
+)->Tensor: # the prompt and its continuation, (T + n,) or (B, T + n), <pad> after <eos>
     "Continue `prompt` greedily (`temperature=0`) or by sampling, until `<eos>` or `max_new_tokens`."
     if prompt.dtype != torch.long or prompt.dim() not in (1, 2):
         raise ValueError(f"prompt must be ids of shape (T,) or (B, T), dtype torch.long; got shape {tuple(prompt.shape)}, dtype {prompt.dtype}")
@@ -367,11 +343,11 @@ def generate(self:CausalLM,
 # %% ../nbs/06_sequence_models.ipynb #1d737817
 @torch.no_grad()
 def future_leak(
-    model:nn.Module, # maps ids `(B, T)` to per-position outputs `(B, T, ...)`
-    x:Tensor, # ids `(B, T)`
+    model:nn.Module, # maps ids (B, T) to per-position outputs (B, T, ...)
+    x:Tensor, # ids (B, T)
     t:int, # the position to change
     new_id:int|None=None, # the replacement id (default: the next id after the old one, within the vocabulary's non-specials)
-)->tuple: # largest change of the outputs before `t`, and from `t` on
+)->tuple: # largest change of the outputs before t, and from t on
     "Change token `t` of `x`; how much do the outputs before `t`, and from `t` on, move?"
     model.eval()
     x2 = x.clone()
@@ -382,10 +358,10 @@ def future_leak(
 # %% ../nbs/06_sequence_models.ipynb #6f072e33
 @torch.no_grad()
 def pad_invariance(
-    model:nn.Module, # classifier `(B, n)` or per-token model `(B, T, n)`
+    model:nn.Module, # classifier (B, n) or per-token model (B, T, n)
     seqs:list, # lists of ids, of different lengths
     extra:int=7, # padding columns to add
-    pad:int=0, # the `<pad>` id
+    pad:int=0, # the <pad> id
 )->float: # largest difference over real tokens: padded batch vs more padding vs each sequence alone
     "How much do outputs change when padding is added, or removed (each sequence alone)?"
     model.eval()
@@ -411,80 +387,6 @@ def token_accuracy(pred:Tensor, targ:Tensor)->Tensor:
 def sequence_accuracy(pred:Tensor, targ:Tensor)->Tensor:
     "Share of sequences whose every token with a target (not -100) is right."
     return ((pred.argmax(-1) == targ) | (targ == IGNORE)).all(-1).float().mean()
-
-# %% ../nbs/06_sequence_models.ipynb #69a6a3aa
-def warmup_rsqrt(
-    lr_max:float, # the peak learning rate, reached at the end of warmup
-    warmup_pct:float=0.1, # fraction of training spent warming up
-):
-    "Schedule `pos -> lr`: linear warmup to `lr_max`, then inverse-square-root decay (the original Transformer's)."
-    def _sched(pos:float)->float: return lr_max * min(pos / warmup_pct, math.sqrt(warmup_pct / pos)) if pos > 0 else 0.
-    return _sched
-
-@patch
-def fit_warmup_rsqrt(self:_fa.Learner,
-    n_epoch:int, # epochs
-    lr_max:float, # the peak learning rate
-    warmup_pct:float=0.1, # fraction of training spent warming up
-    cbs=None, # more callbacks for this fit
-):
-    "Fit `n_epoch` epochs with linear warmup then inverse-square-root decay of the learning rate."
-    scheds = {'lr': warmup_rsqrt(lr_max, warmup_pct)}
-    self.fit(n_epoch, cbs=_fa.L(cbs) + [_sched.ParamScheduler(scheds)])
-
-# %% ../nbs/06_sequence_models.ipynb #5c78bd57
-class GradNormRecorder(_fa.Callback):
-    "Record the global gradient norm of every training batch (before clipping) in `self.norms`."
-    run_valid = False
-    def before_fit(self): self.norms = []
-    def after_backward(self):
-        norms = [p.grad.detach().float().norm() for p in self.learn.model.parameters() if p.grad is not None]
-        self.norms.append(torch.stack(norms).norm().item())
-
-class AutocastMixedPrecision(_fp16.MixedPrecision):
-    "fastai's `MixedPrecision` on the model's device: bf16 autocast on CPU, fp16 with a gradient scaler on CUDA, by default."
-    def __init__(self,
-        amp_mode:str|None=None, # 'bf16' or 'fp16'; default: bf16 on CPU, fp16 on CUDA
-        **kwargs, # passed to `torch.amp.GradScaler`
-    ):
-        super().__init__(amp_mode or 'fp16', **kwargs)
-        self.requested = amp_mode
-
-    def before_fit(self):
-        dev = next(self.learn.model.parameters()).device.type
-        mode = self.requested or ('fp16' if dev == 'cuda' else 'bf16')
-        self.amp_mode = _fp16.AMPMode(mode)
-        dtype = torch.float16 if mode == 'fp16' else torch.bfloat16
-        self.kwargs['enabled'] = dtype == torch.float16                     # the scaler only for fp16
-        self.autocast, self.learn.scaler, self.scales = torch.amp.autocast(dev, dtype=dtype), torch.amp.GradScaler(dev, **self.kwargs), _fa.L()
-
-# %% ../nbs/06_sequence_models.ipynb #8c6cdf2d
-def fit_task(
-    model:nn.Module, # the model to train
-    dls, # fastai `DataLoaders`
-    loss_func, # e.g. `F.cross_entropy` or `token_loss`
-    metrics, # fastai metrics, computed on the validation set after each epoch
-    epochs:int, # epochs
-    lr:float, # peak (or constant) learning rate
-    schedule:str='one_cycle', # 'one_cycle', 'warmup_rsqrt' or 'constant'
-    warmup_pct:float=0.1, # warmup fraction of 'warmup_rsqrt'
-    cbs=None, # more callbacks
-    threads:int|None=1, # `torch.set_num_threads` during training (None: leave as is)
-    seed:int=0, # seed of fastai's and torch's random numbers
-):
-    "Train `model` with a fastai `Learner`; return the `Learner`, with `train_seconds` (wall clock) and `cpu_seconds`."
-    if schedule not in ('one_cycle', 'warmup_rsqrt', 'constant'):
-        raise ValueError(f"schedule must be 'one_cycle', 'warmup_rsqrt' or 'constant', got {schedule!r}")
-    if threads: torch.set_num_threads(threads)
-    _fa.set_seed(seed)
-    learn = _fa.Learner(dls, model, loss_func=loss_func, metrics=metrics, cbs=cbs)
-    start, cpu_start = time.perf_counter(), time.process_time()
-    with learn.no_bar(), learn.no_logging():
-        if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
-        elif schedule == 'warmup_rsqrt': learn.fit_warmup_rsqrt(epochs, lr, warmup_pct)
-        else: learn.fit(epochs, lr)
-    learn.train_seconds, learn.cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
-    return learn
 
 # %% ../nbs/06_sequence_models.ipynb #cd2a0b1b
 @torch.no_grad()
@@ -521,3 +423,13 @@ def eval_generator(model:CausalLM, items:list, vocab:Vocab, bs:int=512)->float:
             out = pad_batch(out.tolist(), vocab.pad, want.size(1))
             right += (out == want).all(-1).sum().item()
     return right / len(items)
+
+# %% ../nbs/06_sequence_models.ipynb #c7a98455
+_TRAIN_NAMES = ('task_dls', 'warmup_rsqrt', 'GradNormRecorder', 'AutocastMixedPrecision', 'fit_task')
+
+def __getattr__(name):
+    "Training names of the chapter, fetched from seq_train when first asked for."
+    if name in _TRAIN_NAMES:
+        from attention_nb import seq_train
+        return getattr(seq_train, name)
+    raise AttributeError(f"module 'attention_nb.seq' has no attribute {name!r}")
