@@ -10,6 +10,7 @@ if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
 fi
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
 . "$VENV/bin/activate"
+if [ -n "${ATTENTION_NB_VENV_READY:-}" ]; then return 0 2>/dev/null || exit 0; fi
 echo "== installing attention_nb[dev] into $VENV"
 python -m pip install -q --disable-pip-version-check "$TORCH_SPEC" -e ".[dev]" 2>&1 | grep -v "^WARNING: Location" || true
 python -c "import attention_nb, nbdev" || { echo "installation failed" >&2; exit 1; }
