@@ -103,16 +103,17 @@ class RotaryMultiHeadAttention(MultiHeadAttention):
         kdim:int|None=None, # width of keys (default `d_model`)
         vdim:int|None=None, # width of values (default `d_model`)
         base:float=10000., # the rotary wavelength scale
+        kv_heads:int|None=None, # key/value heads, dividing heads (default heads)
     ):
-        super().__init__(heads, d_model, dropout_prob, bias, kdim, vdim)
+        super().__init__(heads, d_model, dropout_prob, bias, kdim, vdim, kv_heads)
         if self.d_k % 2: raise ValueError(f"rotary encoding needs an even width per head, got d_k = d_model / heads = {self.d_k}")
         self.base = base
 
-    def project(self, query:Tensor, key:Tensor, value:Tensor)->tuple:
-        q, k, v = super().project(query, key, value)          # q: (B, heads, T, d_k), k, v: (B, heads, S, d_k)
-        return apply_rotary(q, base=self.base), apply_rotary(k, base=self.base), v
+    def project(self, query:Tensor, key:Tensor, value:Tensor, offset:int=0)->tuple:
+        q, k, v = super().project(query, key, value)          # q: (B, heads, T, d_k), k, v: (B, kv_heads, S, d_k)
+        return apply_rotary(q, offset, self.base), apply_rotary(k, offset, self.base), v
 
-    _docs = dict(project="Project into heads, then rotate queries and keys by their positions (values are not rotated)")
+    _docs = dict(project="Project into heads, then rotate queries and keys by their positions offset, offset + 1, ... (values are not rotated)")
 
 # %% ../nbs/02_layers.ipynb #723dea65
 _activations = dict(relu=F.relu, gelu=F.gelu)
