@@ -68,7 +68,7 @@ def benchmark_mha(
     modes=('inference', 'train'), # what to time
     reps:int=7, # repetitions per contender
     device:str='cpu', # device to run on
-    **kwargs, # passed to `mha_contenders`
+    **kwargs, # passed to mha_contenders
 )->list: # one dict per (mode, shape)
     "Time `MultiHeadAttention` against `torch.nn.MultiheadAttention` at each shape and mode."
     rows = []
@@ -82,7 +82,7 @@ def benchmark_mha(
     return rows
 
 def format_rows(
-    rows:list, # rows from `benchmark_mha`
+    rows:list, # rows from benchmark_mha
 )->str: # a markdown table
     "Format benchmark rows as a markdown table of milliseconds and ratios."
     head = ("| mode | (B, T) | torch, need_weights=True (ms) | torch, need_weights=False (ms) | attention_nb (ms) "
@@ -124,7 +124,7 @@ print(json.dumps(dict(impl=impl, before_mib=before / 1024, peak_mib=after / 1024
 '''
 
 def peak_memory(
-    impl:str, # one of `MEMORY_IMPLS`
+    impl:str, # one of MEMORY_IMPLS
     B:int=1, # batch size
     T:int=4096, # sequence length
     d_model:int=512, # model width

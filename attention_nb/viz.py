@@ -31,7 +31,7 @@ def _check_labels(labels, n, name, axis):
 
 # %% ../nbs/02a_viz.ipynb #4d3240bd
 def plot_attention(
-    weights, # `(T, S)` attention weights (tensor or array): row = query, column = key
+    weights, # (T, S) attention weights (tensor or array): row = query, column = key
     xlabels=None, # one label per key (column)
     ylabels=None, # one label per query (row)
     ax=None, # matplotlib axes to draw on (default: a new figure)
@@ -55,10 +55,10 @@ def plot_attention(
 
 # %% ../nbs/02a_viz.ipynb #a9fc0b4a
 def plot_heads(
-    weights, # `(heads, T, S)` or `(B, heads, T, S)` attention weights
+    weights, # (heads, T, S) or (B, heads, T, S) attention weights
     xlabels=None, # one label per key
     ylabels=None, # one label per query
-    batch:int=0, # which sequence to draw when `weights` has a batch dimension
+    batch:int=0, # which sequence to draw when weights has a batch dimension
     ncols:int=4, # maps per row
     size:float=2.6, # width and height of one map, in inches
     title:str|None=None, # title of the figure
