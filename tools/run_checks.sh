@@ -2,6 +2,7 @@
 # Every check of the project, from a fresh machine: installs what it needs, then prints one line "N passed, N failed".
 # Usage: bash tools/run_checks.sh [--flags slow]    (extra arguments go to nbdev_test)
 source "$(dirname "$0")/_venv.sh"
+export ATTENTION_NB_VENV_READY=1   # build_docs.sh below reuses this environment
 # The C-MAPSS files live beside the repository (never inside it); point the loader at them when they are there.
 if [ -z "${CMAPSS_DATA:-}" ] && [ -d ../shared/data/cmapss ]; then export CMAPSS_DATA=$(cd ../shared/data/cmapss && pwd); fi
 export MPLBACKEND=Agg
@@ -58,7 +59,17 @@ proc_nbs() {
 check "docs pre-render (nbdev_proc_nbs)" proc_nbs
 
 # 6. Importing the runtime package pulls in no development dependency.
-check "import attention_nb pulls in no development dependency" python tools/check_imports.py
+check "every module imports with torch + fastcore only, unless it asks for an extra" python tools/check_imports.py
+check "the same in the bare environment (runtime requirements only)" python tools/check_imports.py --python "$tmp/bare/bin/python"
+
+# 7. The rendered site, checked as a reader meets it (rendered when a Quarto can be had: PATH, ../shared, or installed).
+check "the site checker fails on each defect (tools/test_check_site.py)" python tools/test_check_site.py
+site() {
+  bash tools/build_docs.sh; local rc=$?
+  if [ $rc -eq 3 ]; then echo "   no Quarto could be had: the site was not rendered"; return 1; fi
+  [ $rc -eq 0 ] && python tools/check_site.py _docs
+}
+check "docs render and every page passes tools/check_site.py" site
 
 echo
 for f in "${failures[@]+"${failures[@]}"}"; do echo "FAILED: $f"; done
