@@ -460,7 +460,7 @@ def evaluate_cmapss(
                 pred=pred, health_pred=cls)
 
 # %% ../nbs/05_cmapss.ipynb #9658b556
-TINY = dict(channels=(8, 8), hidden=8, lstm_layers=1, heads=2, fc_sizes=(16, 8))   # a small DualTaskModel for quick checks
+TINY = dict(channels=(8, 8), hidden=8, num_layers=1, heads=2, fc_sizes=(16, 8))   # a small DualTaskModel for quick checks
 
 def cmapss_learner(
     data:CMAPSSData, # from `prepare_cmapss`
