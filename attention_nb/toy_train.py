@@ -91,7 +91,7 @@ def train_jobs(
 # %% ../nbs/04a_toy_training.ipynb #72c8fe74
 def results_table(
     runs:list, # results of train_toy
-)->'pandas.DataFrame':
+):
     "One row per run: size, budget, time, and the training, validation and test MSE."
     return _pd.DataFrame([dict(task=r['task'], model=r['name'], params=r['params'], epochs=r['epochs'],
                               minutes=f"{r['seconds'] / 60:.1f}", train_mse=r['train_mse'][-1], valid_mse=r['valid_mse'][-1],
@@ -139,7 +139,7 @@ def plot_sample_attention(
 def attention_mass_table(
     runs:dict, # model name -> result of train_toy, all on one task
     data:dict, # the task's toy_data
-)->'pandas.DataFrame':
+):
     "`attention_mass` of every model with attention on the test samples, as a table."
     rows, task = [], data['task']
     names = ('triangles', 'rectangles') if task == 'pairs' else ('left pair', 'right pair')
