@@ -70,7 +70,9 @@ site() {
   [ $rc -eq 0 ] || return 1
   # The page checks report, but do not yet fail the run: the pages still have the defects of issue 16 that they find
   # (backticks in signatures, machine paths on the C-MAPSS page, progress bars). Make this fatal once they are fixed.
-  python tools/check_site.py _docs | tail -40 || echo "   ADVISORY: the page checks above found problems (not yet fatal, see issue 16)"
+  python tools/check_site.py _docs > "$tmp/site.log" 2>&1; local src=$?; tail -40 "$tmp/site.log"
+  [ $src -eq 0 ] || echo "   ADVISORY: the page checks above found problems (not yet fatal, see issue 16)"
+  return 0
 }
 check "docs render (fatal) and tools/check_site.py over every page (advisory until issue 16's defects are fixed)" site
 
