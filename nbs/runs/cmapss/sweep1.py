@@ -1,6 +1,6 @@
 import os, sys, torch; torch.set_num_threads(1)
 sys.path.insert(0, '/work/cmapss_runs')
-from rul_draft import *
+from attention_nb.rul import *   # the module the chapter exports (was a draft copy of it)
 SMALL = dict(hidden=32, channels=(32, 64, 32), fc_sizes=(64, 32, 16), heads=4)
 seeds = (0, 1, 2)
 base = dict(model_kwargs=SMALL, epochs=100)
