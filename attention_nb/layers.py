@@ -13,6 +13,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.foundation import docs
+from fastcore.meta import delegates
 from .attention import MultiHeadAttention, causal_mask
 
 # %% ../nbs/02_layers.ipynb #a432f009
@@ -21,8 +22,8 @@ def sinusoidal_encoding(
     d_model:int, # width (even)
     base:float=10000., # the wavelength scale of the paper
     device=None, # device of the result
-)->Tensor: # `(T, d_model)`
-    "The sinusoidal position table of *Attention Is All You Need*: sines on even features, cosines on odd ones."
+)->Tensor: # (T, d_model)
+    "The sinusoidal position table of Vaswani et al. (2017): sines on even features, cosines on odd ones."
     if d_model % 2: raise ValueError(f"sinusoidal encodings need an even d_model (sine and cosine pairs), got d_model={d_model}")
     pos = torch.arange(T, dtype=torch.float32, device=device)[:, None]                 # (T, 1)
     freq = base ** (-torch.arange(0, d_model, 2, dtype=torch.float32, device=device) / d_model)  # (d_model / 2,)
@@ -43,14 +44,17 @@ class SinusoidalPositionalEncoding(nn.Module):
         self.register_buffer('pe', sinusoidal_encoding(max_len, d_model), persistent=False)  # (max_len, d_model)
         self.dropout = nn.Dropout(dropout)
 
-    def forward(self, x:Tensor)->Tensor:
+    def forward(self,
+        x:Tensor, # (B, T, d_model)
+        offset:int=0, # position of the first row (the positions already seen, when decoding with a cache)
+    )->Tensor: # (B, T, d_model)
         if x.dim() != 3 or x.size(-1) != self.d_model:
             raise ValueError(f"x must have shape (B, T, d_model) = (B, T, {self.d_model}), got {tuple(x.shape)}")
-        T = x.size(1)
-        pe = self.pe[:T] if T <= len(self.pe) else sinusoidal_encoding(T, self.d_model, device=x.device)  # (T, d_model)
-        return self.dropout(x + pe.to(x.dtype))
+        end = offset + x.size(1)
+        pe = self.pe[offset:end] if end <= len(self.pe) else sinusoidal_encoding(end, self.d_model, device=x.device)[offset:]
+        return self.dropout(x + pe.to(x.dtype))               # pe: (T, d_model), rows offset .. offset + T - 1
 
-    _docs = dict(forward="Add the sinusoidal table to `(B, T, d_model)`, then dropout")
+    _docs = dict(forward="Add rows `offset .. offset + T - 1` of the sinusoidal table to `(B, T, d_model)`, then dropout")
 
 # %% ../nbs/02_layers.ipynb #0f86895a
 @docs
@@ -67,21 +71,25 @@ class LearnedPositionalEncoding(nn.Module):
         nn.init.normal_(self.emb.weight, std=0.02)   # small, like GPT-2, so that positions do not drown the tokens at init
         self.dropout = nn.Dropout(dropout)
 
-    def forward(self, x:Tensor)->Tensor:
+    def forward(self,
+        x:Tensor, # (B, T, d_model)
+        offset:int=0, # position of the first row (the positions already seen, when decoding with a cache)
+    )->Tensor: # (B, T, d_model)
         if x.dim() != 3 or x.size(-1) != self.d_model:
             raise ValueError(f"x must have shape (B, T, d_model) = (B, T, {self.d_model}), got {tuple(x.shape)}")
-        T = x.size(1)
-        if T > self.max_len: raise ValueError(f"sequence length T={T} is longer than max_len={self.max_len} of this learned encoding")
-        return self.dropout(x + self.emb.weight[:T].to(x.dtype))   # (B, T, d_model)
+        end = offset + x.size(1)
+        if end > self.max_len:
+            raise ValueError(f"positions {offset}..{end - 1} go past max_len={self.max_len} of this learned encoding")
+        return self.dropout(x + self.emb.weight[offset:end].to(x.dtype))   # (B, T, d_model)
 
-    _docs = dict(forward="Add the learned embedding of each position to `(B, T, d_model)`, then dropout")
+    _docs = dict(forward="Add the learned embedding of positions `offset .. offset + T - 1` to `(B, T, d_model)`, then dropout")
 
 # %% ../nbs/02_layers.ipynb #3cbf07ab
 def apply_rotary(
-    x:Tensor, # queries or keys `(..., T, d_k)`, `d_k` even
+    x:Tensor, # queries or keys (..., T, d_k), d_k even
     offset:int=0, # position of the first row
     base:float=10000., # the wavelength scale
-)->Tensor: # `(..., T, d_k)`, each feature pair rotated by `position * theta_i`
+)->Tensor: # (..., T, d_k), each feature pair rotated by position * theta_i
     "Rotate each feature pair `(2i, 2i+1)` of the row at position `m` by the angle `m * base**(-2i/d_k)` (RoFormer)."
     T, d_k = x.shape[-2:]
     if d_k % 2: raise ValueError(f"rotary encoding needs an even width per head (feature pairs), got d_k={d_k}")
@@ -93,23 +101,25 @@ def apply_rotary(
 
 # %% ../nbs/02_layers.ipynb #0104b6fc
 @docs
+@delegates()
 class RotaryMultiHeadAttention(MultiHeadAttention):
     "`MultiHeadAttention` with rotary position embedding (RoPE) applied to queries and keys in each head."
     def __init__(self,
-        heads:int, # number of heads
+        heads:int, # number of (query) heads
         d_model:int, # width of queries and of the output
-        dropout_prob:float=0.1, # dropout on the attention weights (training only)
-        bias:bool=True, # biases in the four projections
-        kdim:int|None=None, # width of keys (default `d_model`)
-        vdim:int|None=None, # width of values (default `d_model`)
         base:float=10000., # the rotary wavelength scale
-        kv_heads:int|None=None, # key/value heads, dividing heads (default heads)
+        **kwargs, # the other arguments of MultiHeadAttention (dropout_prob, bias, kdim, vdim, kv_heads)
     ):
-        super().__init__(heads, d_model, dropout_prob, bias, kdim, vdim, kv_heads)
+        super().__init__(heads, d_model, **kwargs)
         if self.d_k % 2: raise ValueError(f"rotary encoding needs an even width per head, got d_k = d_model / heads = {self.d_k}")
         self.base = base
 
-    def project(self, query:Tensor, key:Tensor, value:Tensor, offset:int=0)->tuple:
+    def project(self,
+        query:Tensor, # (B, T, d_model)
+        key:Tensor, # (B, S, kdim)
+        value:Tensor, # (B, S, vdim)
+        offset:int=0, # position of the first query and key (the cached positions, when decoding with a cache)
+    )->tuple: # q (B, heads, T, d_k), k and v (B, kv_heads, S, d_k)
         q, k, v = super().project(query, key, value)          # q: (B, heads, T, d_k), k, v: (B, kv_heads, S, d_k)
         return apply_rotary(q, offset, self.base), apply_rotary(k, offset, self.base), v
 
@@ -119,7 +129,7 @@ class RotaryMultiHeadAttention(MultiHeadAttention):
 _activations = dict(relu=F.relu, gelu=F.gelu)
 
 def get_activation(
-    activation, # `'relu'`, `'gelu'` or a callable
+    activation, # 'relu', 'gelu' or a callable
 ):
     "The activation function named by `activation` (or `activation` itself if it is callable)."
     if callable(activation): return activation
@@ -135,7 +145,7 @@ class FeedForward(nn.Module):
         d_model:int=512, # width of the input and of the output
         d_ff:int=2048, # width of the hidden layer
         dropout:float=0.1, # dropout on the hidden layer
-        activation='relu', # `'relu'`, `'gelu'` or a callable
+        activation='relu', # 'relu', 'gelu' or a callable
     ):
         super().__init__()
         self.linear1, self.linear2 = nn.Linear(d_model, d_ff), nn.Linear(d_ff, d_model)
@@ -153,13 +163,14 @@ class AttentionBlock(nn.Module):
     "Multi-head self-attention with residual, dropout and LayerNorm (post-norm or pre-norm): `(B, T, d_model) -> (B, T, d_model)`."
     def __init__(self,
         d_model:int=512, # width of the input and of the output
-        heads:int=8, # number of heads (`d_k = d_model / heads`)
+        heads:int=8, # number of heads (d_k = d_model / heads)
         dropout:float=0.1, # dropout on the attention weights and on the attention's output
-        norm_first:bool=False, # pre-norm (`True`) or post-norm (`False`, the original Transformer)
+        norm_first:bool=False, # pre-norm (True) or post-norm (False, the original Transformer)
+        kv_heads:int|None=None, # key/value heads of the attention (default heads: grouped-query if fewer)
     ):
         super().__init__()
         self.d_model, self.heads, self.norm_first = d_model, heads, norm_first
-        self.attn = MultiHeadAttention(heads, d_model, dropout_prob=dropout)
+        self.attn = MultiHeadAttention(heads, d_model, dropout_prob=dropout, kv_heads=kv_heads)
         self.norm = nn.LayerNorm(d_model)
         self.dropout = nn.Dropout(dropout)
 
@@ -167,27 +178,28 @@ class AttentionBlock(nn.Module):
         if x.dim() != 3 or x.size(-1) != self.d_model:
             raise ValueError(f"x must have shape (B, T, d_model) = (B, T, {self.d_model}), got {tuple(x.shape)}")
 
-    def _attend(self, h, key_padding_mask, attn_mask, is_causal):
-        return self.attn(h, key_padding_mask=key_padding_mask, attn_mask=attn_mask, is_causal=is_causal)[0]  # (B, T, d_model)
+    def _attend(self, h, key_padding_mask, attn_mask, is_causal, cache=None):
+        return self.attn(h, key_padding_mask=key_padding_mask, attn_mask=attn_mask, is_causal=is_causal, cache=cache)[0]  # (B, T, d_model)
 
     def forward(self,
-        x:Tensor, # `(B, T, d_model)`
-        key_padding_mask:Tensor|None=None, # `(B, T)`, `True` = padding
-        attn_mask:Tensor|None=None, # `(T, T)` or broadcastable to `(B, heads, T, T)`, `True` = masked out
+        x:Tensor, # (B, T, d_model)
+        key_padding_mask:Tensor|None=None, # (B, T), True = padding
+        attn_mask:Tensor|None=None, # (T, T) or broadcastable to (B, heads, T, T), True = masked out
         is_causal:bool=False, # mask keys after each query
-    )->Tensor: # `(B, T, d_model)`
+        cache=None, # a LayerCache (attention_nb.decoding): x holds the new positions, which also attend to the cached ones
+    )->Tensor: # (B, T, d_model)
         self._check(x)
-        if self.norm_first: return x + self.dropout(self._attend(self.norm(x), key_padding_mask, attn_mask, is_causal))
-        return self.norm(x + self.dropout(self._attend(x, key_padding_mask, attn_mask, is_causal)))
+        if self.norm_first: return x + self.dropout(self._attend(self.norm(x), key_padding_mask, attn_mask, is_causal, cache))
+        return self.norm(x + self.dropout(self._attend(x, key_padding_mask, attn_mask, is_causal, cache)))
 
     @torch.no_grad()
     def attention_weights(self,
-        x:Tensor, # `(B, T, d_model)`
-        key_padding_mask:Tensor|None=None, # `(B, T)`, `True` = padding
-        attn_mask:Tensor|None=None, # `(T, T)` or broadcastable to `(B, heads, T, T)`, `True` = masked out
+        x:Tensor, # (B, T, d_model)
+        key_padding_mask:Tensor|None=None, # (B, T), True = padding
+        attn_mask:Tensor|None=None, # (T, T) or broadcastable to (B, heads, T, T), True = masked out
         is_causal:bool=False, # mask keys after each query
         average:bool=False, # average over heads
-    )->Tensor: # `(B, heads, T, T)`, or `(B, T, T)` if `average`
+    )->Tensor: # (B, heads, T, T), or (B, T, T) if average
         self._check(x)
         h = self.norm(x) if self.norm_first else x           # what attention sees in `forward`
         was_training = self.attn.training
@@ -199,6 +211,12 @@ class AttentionBlock(nn.Module):
     _docs = dict(forward="Self-attention, dropout, residual and LayerNorm, without materialising the attention weights",
                  attention_weights="The post-softmax attention weights of this block on `x` (no grad, before dropout), for inspection")
 
+# %% ../nbs/02_layers.ipynb #2a0a1b51
+def _either(a, b, name_a, name_b):
+    "The one of two names for the same argument that was given (refusing both)."
+    if a is not None and b is not None: raise ValueError(f"{name_a} and {name_b} are two names for the same mask: give one")
+    return a if b is None else b
+
 # %% ../nbs/02_layers.ipynb #95cb0251
 @docs
 class TransformerEncoderLayer(nn.Module):
@@ -208,42 +226,52 @@ class TransformerEncoderLayer(nn.Module):
         heads:int=8, # number of heads
         d_ff:int=2048, # width of the feed-forward hidden layer
         dropout:float=0.1, # dropout on attention weights, sublayer outputs and the feed-forward hidden layer
-        activation='relu', # `'relu'`, `'gelu'` or a callable
-        norm_first:bool=False, # pre-norm (`True`) or post-norm (`False`)
-        layer_norm_eps:float=1e-5, # `eps` of both LayerNorms
+        activation='relu', # 'relu', 'gelu' or a callable
+        norm_first:bool=False, # pre-norm (True) or post-norm (False)
+        layer_norm_eps:float=1e-5, # eps of both LayerNorms
+        kv_heads:int|None=None, # key/value heads of the attention (default heads: grouped-query if fewer)
     ):
         super().__init__()
         self.d_model, self.norm_first = d_model, norm_first
-        self.attn_block = AttentionBlock(d_model, heads, dropout, norm_first)
+        self.attn_block = AttentionBlock(d_model, heads, dropout, norm_first, kv_heads)
         self.attn_block.norm.eps = layer_norm_eps
         self.ff = FeedForward(d_model, d_ff, dropout, activation)
         self.ff_norm = nn.LayerNorm(d_model, eps=layer_norm_eps)
         self.ff_dropout = nn.Dropout(dropout)
 
     def forward(self,
-        x:Tensor, # `(B, T, d_model)`
-        key_padding_mask:Tensor|None=None, # `(B, T)`, `True` = padding
-        attn_mask:Tensor|None=None, # `(T, T)` or broadcastable to `(B, heads, T, T)`, `True` = masked out
+        src:Tensor, # (B, T, d_model)
+        src_mask:Tensor|None=None, # attention mask (T, T) or broadcastable to (B, heads, T, T), True = masked out
+        src_key_padding_mask:Tensor|None=None, # (B, T), True = padding (with a cache: (B, S), all keys)
         is_causal:bool=False, # mask keys after each query
-    )->Tensor: # `(B, T, d_model)`
-        x = self.attn_block(x, key_padding_mask, attn_mask, is_causal)        # (B, T, d_model)
+        cache=None, # a LayerCache (attention_nb.decoding) for this layer's attention
+        *,
+        attn_mask:Tensor|None=None, # another name for src_mask (the one MultiHeadAttention uses)
+        key_padding_mask:Tensor|None=None, # another name for src_key_padding_mask
+    )->Tensor: # (B, T, d_model)
+        src_mask = _either(src_mask, attn_mask, 'src_mask', 'attn_mask')
+        kpm = _either(src_key_padding_mask, key_padding_mask, 'src_key_padding_mask', 'key_padding_mask')
+        x = self.attn_block(src, kpm, src_mask, is_causal, cache)             # (B, T, d_model)
         if self.norm_first: return x + self.ff_dropout(self.ff(self.ff_norm(x)))
         return self.ff_norm(x + self.ff_dropout(self.ff(x)))
 
     @classmethod
     def from_torch(cls, m:nn.TransformerEncoderLayer):
         if m.linear1.bias is None: raise ValueError("from_torch: layers built with bias=False are not supported")
-        act = {1: 'relu', 2: 'gelu'}.get(m.activation_relu_or_gelu, m.activation)
+        a = m.activation                                      # a function or a module; tanh GELU is kept as it is
+        plain = a is F.relu or a is F.gelu or isinstance(a, nn.ReLU) or (isinstance(a, nn.GELU) and a.approximate == 'none')
+        act = {1: 'relu', 2: 'gelu'}[m.activation_relu_or_gelu] if plain else a
+        w = m.linear1.weight
         res = cls(m.self_attn.embed_dim, m.self_attn.num_heads, m.linear1.out_features, m.dropout.p, act,
-                  m.norm_first, m.norm1.eps)
+                  m.norm_first, m.norm1.eps).to(device=w.device, dtype=w.dtype)    # built in the source's dtype: exact copies
         res.attn_block.attn = MultiHeadAttention.from_torch(m.self_attn)
         res.ff_norm.eps = m.norm2.eps
         pairs = [(res.attn_block.norm, m.norm1), (res.ff_norm, m.norm2), (res.ff.linear1, m.linear1), (res.ff.linear2, m.linear2)]
         with torch.no_grad():
             for ours, theirs in pairs: ours.weight.copy_(theirs.weight); ours.bias.copy_(theirs.bias)
-        return res.to(device=m.linear1.weight.device, dtype=m.linear1.weight.dtype).train(m.training)
+        return res.train(m.training)
 
-    _docs = dict(forward="Self-attention sublayer then feed-forward sublayer: `(B, T, d_model) -> (B, T, d_model)`",
+    _docs = dict(forward="Self-attention sublayer then feed-forward sublayer, with the arguments of torch's layer: `(B, T, d_model) -> (B, T, d_model)`",
                  from_torch="Build one with the weights of a `torch.nn.TransformerEncoderLayer` (result is batch first)")
 
 # %% ../nbs/02_layers.ipynb #17b85cd8
@@ -256,24 +284,34 @@ class TransformerEncoder(nn.Module):
         heads:int=8, # number of heads
         d_ff:int=2048, # width of the feed-forward hidden layer
         dropout:float=0.1, # dropout in every layer
-        activation='relu', # `'relu'`, `'gelu'` or a callable
-        norm_first:bool=False, # pre-norm (`True`) or post-norm (`False`) layers
-        final_norm:bool|None=None, # a LayerNorm after the last layer (default: `norm_first`)
-        layer_norm_eps:float=1e-5, # `eps` of every LayerNorm
+        activation='relu', # 'relu', 'gelu' or a callable
+        norm_first:bool=False, # pre-norm (True) or post-norm (False) layers
+        final_norm:bool|None=None, # a LayerNorm after the last layer (default: norm_first)
+        layer_norm_eps:float=1e-5, # eps of every LayerNorm
+        kv_heads:int|None=None, # key/value heads of every layer's attention (default heads)
     ):
         super().__init__()
-        self.layers = nn.ModuleList([TransformerEncoderLayer(d_model, heads, d_ff, dropout, activation, norm_first, layer_norm_eps)
+        self.layers = nn.ModuleList([TransformerEncoderLayer(d_model, heads, d_ff, dropout, activation, norm_first, layer_norm_eps, kv_heads)
                                      for _ in range(num_layers)])
         final_norm = norm_first if final_norm is None else final_norm
         self.norm = nn.LayerNorm(d_model, eps=layer_norm_eps) if final_norm else None
 
     def forward(self,
-        x:Tensor, # `(B, T, d_model)`
-        key_padding_mask:Tensor|None=None, # `(B, T)`, `True` = padding
-        attn_mask:Tensor|None=None, # `(T, T)` or broadcastable to `(B, heads, T, T)`, `True` = masked out
+        src:Tensor, # (B, T, d_model)
+        mask:Tensor|None=None, # attention mask (T, T) or broadcastable to (B, heads, T, T), True = masked out
+        src_key_padding_mask:Tensor|None=None, # (B, T), True = padding (with a cache: (B, S), all keys)
         is_causal:bool=False, # mask keys after each query
-    )->Tensor: # `(B, T, d_model)`
-        for layer in self.layers: x = layer(x, key_padding_mask, attn_mask, is_causal)
+        cache=None, # a KVCache (attention_nb.decoding) with one LayerCache per layer
+        *,
+        attn_mask:Tensor|None=None, # another name for mask
+        key_padding_mask:Tensor|None=None, # another name for src_key_padding_mask
+    )->Tensor: # (B, T, d_model)
+        mask = _either(mask, attn_mask, 'mask', 'attn_mask')
+        kpm = _either(src_key_padding_mask, key_padding_mask, 'src_key_padding_mask', 'key_padding_mask')
+        if cache is not None and len(cache) != len(self.layers):
+            raise ValueError(f"the cache has {len(cache)} layers, this encoder {len(self.layers)}: build it as KVCache({len(self.layers)})")
+        x = src
+        for i, layer in enumerate(self.layers): x = layer(x, mask, kpm, is_causal, None if cache is None else cache[i])
         return x if self.norm is None else self.norm(x)
 
     @classmethod
@@ -286,5 +324,5 @@ class TransformerEncoder(nn.Module):
             res.norm.load_state_dict(m.norm.state_dict())
         return res.train(m.training)
 
-    _docs = dict(forward="Run the layers in turn, masks passed to each, then the final norm if any",
+    _docs = dict(forward="Run the layers in turn (the arguments of torch's encoder), masks and each layer's cache passed down, then the final norm if any",
                  from_torch="Build one with the layers and final norm of a `torch.nn.TransformerEncoder` (result is batch first)")
