@@ -36,21 +36,21 @@ def check_mask_dtype(
         raise TypeError(f"{name} must be bool (True = masked out) or floating point (added to the scores), got dtype {mask.dtype}")
 
 def fully_masked_rows(
-    mask:Tensor, # bool (`True` = masked out) or additive float mask, `(..., T, S)`
-)->Tensor: # bool `(..., T, 1)`: `True` where a query has no key left
+    mask:Tensor, # bool (True = masked out) or additive float mask, (..., T, S)
+)->Tensor: # bool (..., T, 1): True where a query has no key left
     "Queries whose keys are all masked out."
     dead = mask if mask.dtype == torch.bool else torch.isneginf(mask)
     return dead.all(-1, keepdim=True)
 
 # %% ../nbs/01_attention.ipynb #987401fa
 def attention_reference(
-    q:Tensor, # queries `(..., T, d_k)`
-    k:Tensor, # keys `(..., S, d_k)`
-    v:Tensor, # values `(..., S, d_v)`
-    mask:Tensor|None=None, # bool (`True` = masked out) or additive float, broadcastable to `(..., T, S)`
+    q:Tensor, # queries (..., T, d_k)
+    k:Tensor, # keys (..., S, d_k)
+    v:Tensor, # values (..., S, d_v)
+    mask:Tensor|None=None, # bool (True = masked out) or additive float, broadcastable to (..., T, S)
     dropout_p:float=0., # dropout probability on the weights
-    scale:float|None=None, # score scale (default `1/sqrt(d_k)`)
-)->tuple: # output `(..., T, d_v)` and weights `(..., T, S)` (before dropout)
+    scale:float|None=None, # score scale (default 1/sqrt(d_k))
+)->tuple: # output (..., T, d_v) and weights (..., T, S) (before dropout)
     "Readable softmax(QK^T / sqrt(d_k)) V that also returns the attention weights."
     scale = 1 / math.sqrt(q.size(-1)) if scale is None else scale
     scores = q @ k.transpose(-2, -1) * scale              # (..., T, S)
