@@ -17,6 +17,7 @@ from torch import nn, Tensor
 from fastcore.foundation import docs
 from fastcore.basics import patch
 from .layers import TransformerEncoder, SinusoidalPositionalEncoding, RotaryMultiHeadAttention
+from .decoding import KVCache
 
 # %% ../nbs/06_sequence_models.ipynb #74f649c1
 SPECIALS = ('<pad>', '<cls>', '<sep>', '<eos>')
@@ -190,11 +191,11 @@ def collate_lm(items:list, pad:int=0)->tuple:
     return pad_batch([ids[:-1] for ids, _ in items], pad), pad_batch(ys, IGNORE)
 
 # %% ../nbs/06_sequence_models.ipynb #792c7a72
-def _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary):
+def _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary, kv_heads=None):
     "The layers chapter's pre-norm `TransformerEncoder`; with `rotary`, each layer's attention is a `RotaryMultiHeadAttention`."
-    enc = TransformerEncoder(num_layers, d_model, heads, d_ff, dropout, activation='gelu', norm_first=True)
+    enc = TransformerEncoder(num_layers, d_model, heads, d_ff, dropout, activation='gelu', norm_first=True, kv_heads=kv_heads)
     if rotary:
-        for layer in enc.layers: layer.attn_block.attn = RotaryMultiHeadAttention(heads, d_model, dropout_prob=dropout)
+        for layer in enc.layers: layer.attn_block.attn = RotaryMultiHeadAttention(heads, d_model, dropout_prob=dropout, kv_heads=kv_heads)
     return enc
 
 # %% ../nbs/06_sequence_models.ipynb #430b4f33
@@ -211,26 +212,37 @@ class SeqEncoder(nn.Module):
         pos:str='sinusoidal', # 'sinusoidal' (added) or 'rotary' (inside attention)
         causal:bool=False, # mask keys after each query (a decoder-only model)
         pad_id:int=0, # the <pad> id
-        max_len:int=1024, # longest sequence the sinusoidal table covers
+        max_len:int=1024, # positions the sinusoidal table keeps precomputed (longer ones are computed when needed)
+        kv_heads:int|None=None, # key/value heads per layer (default heads; fewer: grouped-query attention, a smaller cache)
     ):
         super().__init__()
         if pos not in ('sinusoidal', 'rotary'): raise ValueError(f"pos must be 'sinusoidal' or 'rotary', got {pos!r}")
         self.d_model, self.pos, self.causal, self.pad_id = d_model, pos, causal, pad_id
         self.embed = nn.Embedding(vocab_sz, d_model)
         self.pos_enc = SinusoidalPositionalEncoding(d_model, max_len) if pos == 'sinusoidal' else None
-        self.encoder = _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary=pos == 'rotary')
+        self.encoder = _make_encoder(d_model, heads, num_layers, d_ff, dropout, rotary=pos == 'rotary', kv_heads=kv_heads)
 
-    def embed_ids(self, x:Tensor)->tuple:
+    def embed_ids(self,
+        x:Tensor, # ids (B, T)
+        offset:int=0, # position of the first id (the positions already cached, when decoding)
+    )->tuple: # embeddings (B, T, d_model), key padding mask (B, T)
         if x.dim() != 2 or x.dtype != torch.long:
             raise ValueError(f"x must be token ids of shape (B, T) and dtype torch.long, got shape {tuple(x.shape)}, dtype {x.dtype}")
         kpm = x == self.pad_id                                # (B, T), True = padding
         h = self.embed(x) * math.sqrt(self.d_model)           # h: (B, T, d_model)
-        if self.pos_enc is not None: h = self.pos_enc(h)      # + PE[:T]
+        if self.pos_enc is not None: h = self.pos_enc(h, offset)  # + PE[offset:offset + T]
         return h, kpm
 
-    def forward(self, x:Tensor)->tuple:
-        h, kpm = self.embed_ids(x)                            # (B, T, d_model), (B, T)
-        return self.encoder(h, key_padding_mask=kpm, is_causal=self.causal), kpm
+    def forward(self,
+        x:Tensor, # ids (B, T); with a cache, the new positions only
+        cache:KVCache|None=None, # the keys and values of the positions seen so far (causal encoders only)
+    )->tuple: # features (B, T, d_model), key padding mask (B, T) of x
+        if cache is not None and not self.causal:
+            raise ValueError("a key/value cache needs a causal encoder (SeqEncoder(..., causal=True)): "
+                             "in a bidirectional one, every new token changes the past positions")
+        h, kpm = self.embed_ids(x, 0 if cache is None else cache.seq_len)   # (B, T, d_model), (B, T)
+        kpm_all = kpm if cache is None else cache.append_padding(kpm)       # (B, S): every key, cached and new
+        return self.encoder(h, src_key_padding_mask=kpm_all, is_causal=self.causal, cache=cache), kpm
 
     def attention_maps(self, x:Tensor)->list:
         maps = []
@@ -242,14 +254,22 @@ class SeqEncoder(nn.Module):
         return maps
 
     _docs = dict(embed_ids="Embedded ids `(B, T, d_model)` with positions added (sinusoidal), and the key padding mask `(B, T)`",
-                 forward="Features `(B, T, d_model)` of ids `x (B, T)`, and the key padding mask `(B, T)`",
+                 forward="Features `(B, T, d_model)` of ids `x (B, T)`, and the key padding mask `(B, T)`; with `cache`, of the new positions",
                  attention_maps="The attention weights of each layer on `x`, a list of `(B, heads, T, T)` (no grad)")
 
 # %% ../nbs/06_sequence_models.ipynb #f65b8da7
-def encoder_params(vocab_sz:int, d_model:int=64, num_layers:int=2, d_ff:int=256)->int:
+def encoder_params(
+    vocab_sz:int, # number of token ids
+    d_model:int=64, # width of the model
+    num_layers:int=2, # encoder layers
+    d_ff:int=256, # width of the feed-forward network
+    heads:int=4, # attention heads per layer
+    kv_heads:int|None=None, # key/value heads per layer (default heads)
+)->int: # parameters of SeqEncoder
     "Closed-form parameter count of `SeqEncoder`."
-    d = d_model
-    return vocab_sz * d + num_layers * (4 * d * d + 4 * d + 2 * d * d_ff + d_ff + d + 4 * d) + 2 * d
+    d, d_kv = d_model, (kv_heads or heads) * (d_model // heads)   # d_kv: width of the keys (and of the values)
+    attn = 2 * d * d + 2 * d + 2 * d * d_kv + 2 * d_kv           # query and output projections, key and value projections
+    return vocab_sz * d + num_layers * (attn + 2 * d * d_ff + d_ff + d + 4 * d) + 2 * d
 
 # %% ../nbs/06_sequence_models.ipynb #07fb74c2
 @docs
@@ -302,9 +322,13 @@ class CausalLM(nn.Module):
         self.encoder, self.eos_id, self.pad_id = encoder, eos_id, encoder.pad_id
         self.head = nn.Linear(encoder.d_model, encoder.embed.num_embeddings)
 
-    def forward(self, x:Tensor)->Tensor: return self.head(self.encoder(x)[0])   # (B, T, vocab_sz)
+    def forward(self,
+        x:Tensor, # ids (B, T); with a cache, the new positions only
+        cache:KVCache|None=None, # keys and values of the positions seen so far
+    )->Tensor: # logits (B, T, vocab_sz)
+        return self.head(self.encoder(x, cache)[0])
 
-    _docs = dict(forward="Next-token logits `(B, T, vocab_sz)`: position `t` predicts token `t+1` from tokens `0..t`")
+    _docs = dict(forward="Next-token logits `(B, T, vocab_sz)`: position `t` predicts token `t+1` from tokens `0..t` (those before `x` from `cache`)")
 
 # %% ../nbs/06_sequence_models.ipynb #d532252d
 @patch
@@ -315,6 +339,7 @@ def generate(self:CausalLM,
     temperature:float=1.0, # 0: greedy; otherwise the softmax temperature of sampling
     top_k:int|None=None, # sample only among the top_k most likely tokens
     generator:torch.Generator|None=None, # random numbers for sampling
+    use_cache:bool=True, # keep keys and values in a KVCache (False: re-run the whole sequence at every step)
 )->Tensor: # the prompt and its continuation, (T + n,) or (B, T + n), <pad> after <eos>
     "Continue `prompt` greedily (`temperature=0`) or by sampling, until `<eos>` or `max_new_tokens`."
     if prompt.dtype != torch.long or prompt.dim() not in (1, 2):
@@ -324,8 +349,10 @@ def generate(self:CausalLM,
     was_training = self.training; self.eval()
     x = prompt[None] if prompt.dim() == 1 else prompt         # (B, T)
     done = torch.zeros(x.size(0), dtype=torch.bool, device=x.device)
+    cache = KVCache(len(self.encoder.encoder.layers), max_len=x.size(1) + max_new_tokens) if use_cache else None
+    new = x                                                   # what the model has not seen yet: the prompt, then one token
     for _ in range(max_new_tokens):
-        logits = self(x)[:, -1].float()                       # (B, vocab_sz), the last position
+        logits = self(new, cache)[:, -1].float() if use_cache else self(x)[:, -1].float()   # (B, vocab_sz), the last position
         if temperature == 0: nxt = logits.argmax(-1)          # (B,)
         else:
             logits = logits / temperature
@@ -334,7 +361,7 @@ def generate(self:CausalLM,
                 logits = logits.masked_fill(logits < kth, float('-inf'))
             nxt = torch.multinomial(logits.softmax(-1), 1, generator=generator)[:, 0]   # (B,)
         nxt = nxt.masked_fill(done, self.pad_id)
-        x = torch.cat([x, nxt[:, None]], 1)                   # (B, T + 1)
+        x, new = torch.cat([x, nxt[:, None]], 1), nxt[:, None]   # x: (B, T + 1), new: (B, 1)
         done |= nxt == self.eos_id
         if done.all(): break
     self.train(was_training)
