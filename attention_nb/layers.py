@@ -179,7 +179,8 @@ class AttentionBlock(nn.Module):
             raise ValueError(f"x must have shape (B, T, d_model) = (B, T, {self.d_model}), got {tuple(x.shape)}")
 
     def _attend(self, h, key_padding_mask, attn_mask, is_causal, cache=None):
-        return self.attn(h, key_padding_mask=key_padding_mask, attn_mask=attn_mask, is_causal=is_causal, cache=cache)[0]  # (B, T, d_model)
+        kw = {} if cache is None else dict(cache=cache)       # so that any module with torch's call signature can stand in for attn
+        return self.attn(h, key_padding_mask=key_padding_mask, attn_mask=attn_mask, is_causal=is_causal, **kw)[0]  # (B, T, d_model)
 
     def forward(self,
         x:Tensor, # (B, T, d_model)
