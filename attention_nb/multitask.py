@@ -246,7 +246,7 @@ class GradNorm(fb.Callback):
                  before_step="Keep the weights out of the network's step", after_step="Step the weights, then renormalise them",
                  state_dict="Initial losses and the weights' optimiser, for a checkpoint", load_state_dict="Restore `state_dict`")
 
-# %% ../nbs/07_multitask.ipynb #81bb046b
+# %% ../nbs/07_multitask.ipynb #0590aae2
 def dwa_weights(
     history:list, # the mean training loss of each task, one (n_tasks,) entry per finished epoch
     T:float=2., # temperature: larger makes the weights more equal
@@ -257,7 +257,7 @@ def dwa_weights(
     r = torch.as_tensor(history[-1], dtype=torch.float) / torch.as_tensor(history[-2], dtype=torch.float)
     return len(r) * torch.softmax(r / T, 0)
 
-# %% ../nbs/07_multitask.ipynb #815fe3c3
+# %% ../nbs/07_multitask.ipynb #c068175d
 @docs
 class DWAWeighting(FixedWeighting):
     "Task weights that the `DWA` callback sets every epoch (a buffer, saved with the model): `sum_i w_i L_i`."
@@ -292,7 +292,7 @@ class DWA(fb.Callback):
                  after_train="Append the epoch's mean losses to the history and set the weights of the next epoch",
                  state_dict="The history, for a checkpoint", load_state_dict="Restore `state_dict`")
 
-# %% ../nbs/07_multitask.ipynb #e90d137c
+# %% ../nbs/07_multitask.ipynb #a24e6f6d
 def pcgrad(
     g1:Tensor, # the first task's gradient, flattened
     g2:Tensor, # the second task's, same shape
@@ -302,7 +302,7 @@ def pcgrad(
     if d >= 0: return g1, g2
     return g1 - d / g2.square().sum() * g2, g2 - d / g1.square().sum() * g1
 
-# %% ../nbs/07_multitask.ipynb #4d0e9b8f
+# %% ../nbs/07_multitask.ipynb #1cc20f55
 def _set_flat_grad(params, flat):
     "Write the flat vector `flat` into the `.grad` of `params`, in order."
     i = 0
@@ -333,7 +333,7 @@ class PCGrad(fb.Callback):
                  before_step="Write the sum into the shared parameters' `.grad`",
                  state_dict="Counts of steps and conflicts", load_state_dict="Restore `state_dict`")
 
-# %% ../nbs/07_multitask.ipynb #6ab58996
+# %% ../nbs/07_multitask.ipynb #beda7b6e
 METHODS = ('fixed', 'uncertainty', 'gradnorm', 'dwa', 'pcgrad')
 
 def multitask_setup(
@@ -354,7 +354,7 @@ def multitask_setup(
     setup.method = method
     return setup
 
-# %% ../nbs/07_multitask.ipynb #02e52532
+# %% ../nbs/07_multitask.ipynb #25464c3f
 def sweep_table(
     rows:list, # the records of runs.jsonl
 )->list: # one dict per (method, subset): means and standard deviations over the seeds finished
