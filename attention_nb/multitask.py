@@ -22,7 +22,7 @@ fb = import_optional('fastai.basics', 'experiments')
 
 # %% ../nbs/07_multitask.ipynb #80c6de50
 def shared_params(
-    model:nn.Module, # a DualTaskModel, or any model with a `shared` submodule
+    model:nn.Module, # a DualTaskModel, or any model with a shared submodule
 )->list: # the trainable parameters both task losses reach
     "The parameters before the two heads: `model.shared` when the model has one, else all but `rul_head`, `health_head` and `task_weighting`."
     if hasattr(model, 'shared'): return [p for p in model.shared.parameters() if p.requires_grad]
@@ -31,7 +31,7 @@ def shared_params(
 
 # %% ../nbs/07_multitask.ipynb #596d4f62
 def last_shared_layer(
-    model:nn.Module, # a DualTaskModel (its funnel), or a model with a `shared` submodule
+    model:nn.Module, # a DualTaskModel (its funnel), or a model with a shared submodule
 )->nn.Module: # the last nn.Linear of the shared part
     "The last linear layer before the heads, where GradNorm measures the gradient norms."
     part = model.shared if hasattr(model, 'shared') else getattr(model, 'funnel', None)
@@ -91,7 +91,7 @@ class GradDiagnostics(fb.Callback):
     "Every `every` training steps, record each task's gradient norm on the shared parameters, their ratio and cosine; the update is unchanged."
     order = 45   # after_loss, before any callback that edits gradients
     def __init__(self,
-        every:int=10, # record one training step in every `every`
+        every:int=10, # record one training step in this many
     ):
         if every < 1: raise ValueError(f"GradDiagnostics: every must be a positive int, got {every!r}")
         self.every, self.records, self.n_steps = every, [], 0
