@@ -7,7 +7,7 @@ __all__ = ['LiCNN', 'WeightEMA', 'WarmupPlateau', 'BestAndStop', 'EpochCheckpoin
            'train_rul', 'run_key', 'run_sweep', 'save_rul_model', 'load_rul_model', 'predict_rul']
 
 # %% ../nbs/05a_rul_training.ipynb #86653ebc
-import os, json, time, random, copy, math
+import os, json, time, random, copy, math, warnings
 from pathlib import Path
 import torch, torch.nn as nn
 from .extras import import_optional
@@ -18,6 +18,12 @@ from .cmapss import prepare_cmapss, cmapss_dls, evaluate_cmapss, predict_cmapss,
 np = import_optional('numpy', 'experiments')
 fb = import_optional('fastai.basics', 'experiments')
 pd = import_optional('pandas', 'experiments')
+
+# %% ../nbs/05a_rul_training.ipynb #f9f6f314
+# Two harmless warnings, filtered here so that logs and pages stay readable: our callbacks keep their own epoch count
+# (fastai warns that it shadows `learn.epoch`), and LiCNN's even kernel with 'same' padding (torch notes an extra copy).
+warnings.filterwarnings('ignore', message=r'You are shadowing an attribute \(epoch\)', category=UserWarning)
+warnings.filterwarnings('ignore', message=r"Using padding='same' with even kernel lengths", category=UserWarning)
 
 # %% ../nbs/05a_rul_training.ipynb #0c942762
 class LiCNN(nn.Module):
@@ -178,19 +184,28 @@ def build_model(r:RULRecipe, data):
     model.init_args = dict(kind=r.model, kwargs=kw)
     return model
 
-def train_rul(r:RULRecipe, data=None, ckpt=None, log=None, quiet=True):
+def train_rul(
+    r:RULRecipe, # the settings of the run
+    data=None, # the windows, from recipe_data(r) (loaded when None)
+    ckpt=None, # checkpoint file: saved after every epoch, resumed from when it exists
+    log=None, # JSON-lines file that gets one line per epoch (with ckpt)
+    quiet=True, # kept for compatibility (training is always silent)
+    setup=None, # called as setup(model, data) -> (loss_func, callbacks) before the Learner is built; None: DualTaskLoss(health_weight, cap)
+    cbs=(), # more fastai callbacks for this run
+):
     "Train one run with the recipe; resumable from `ckpt` (a file) after every epoch; returns `(learn, result)`."
     t0 = time.time()
     fb.set_seed(r.seed, reproducible=True)
     data = data or recipe_data(r)
     model = build_model(r, data)
     hw = r.health_weight if r.model == 'dual' else 0.
-    cbs = [WarmupPlateau(r.lr, r.warmup if r.warmup else 0, patience=5 if r.plateau else 10**9)]
+    loss_func, extra = setup(model, data) if setup is not None else (DualTaskLoss(hw, data.cap), [])
+    cbs = [*extra, *cbs, WarmupPlateau(r.lr, r.warmup if r.warmup else 0, patience=5 if r.plateau else 10**9)]
     if r.ema: cbs.append(WeightEMA(r.ema))
     best = BestAndStop(patience=r.patience); cbs += [best, _Stop()]
     ck = EpochCheckpoint(ckpt, log) if ckpt else None
     if ck: cbs.append(ck)
-    learn = fb.Learner(cmapss_dls(data, r.bs, 'cpu'), model, loss_func=DualTaskLoss(hw, data.cap), opt_func=fb.partial(fb.Adam, wd=r.wd, decouple_wd=True) if r.model == 'dual' else fb.partial(fb.Adam, wd=0.),
+    learn = fb.Learner(cmapss_dls(data, r.bs, 'cpu'), model, loss_func=loss_func, opt_func=fb.partial(fb.Adam, wd=r.wd, decouple_wd=True) if r.model == 'dual' else fb.partial(fb.Adam, wd=0.),
                        metrics=[rul_rmse_metric()], cbs=cbs, path=Path('/tmp/attention_nb'))
     learn.create_opt()
     start = ck.load(learn) if ck else 0
