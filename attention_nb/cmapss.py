@@ -608,7 +608,7 @@ def run_cmapss_experiments(
                         **{k: kwargs.get(k, _TRAIN_DEFAULTS[k]) for k in ('bs', 'health_weight', 'input_noise', 'keep_best')})
         if kwargs.get('lr') is not None: settings['lr'] = kwargs['lr']
         found = {s: r for s in seeds for r in logged if _same_settings(r, subset, s, settings)}
-        if found: print(f"{subset}: seeds {sorted(found)} already in {log}")
+        if found: print(f"{subset}: seeds {sorted(found)} already in {log.name}")
         runs += list(found.values())
         todo = [s for s in seeds if s not in found]
         if not todo: continue
