@@ -41,7 +41,7 @@ N_CONDITIONS = dict(FD001=1, FD002=6, FD003=1, FD004=6)
 CMAPSS_DEFAULT = Path('~/.cache/attention_nb/cmapss').expanduser()
 
 def cmapss_path(
-    path:str|Path|None=None, # directory with the C-MAPSS files; default: `$CMAPSS_DATA`, then `CMAPSS_DEFAULT`
+    path:str|Path|None=None, # directory with the C-MAPSS files; default: $CMAPSS_DATA, then CMAPSS_DEFAULT
 )->Path:
     "The directory to read C-MAPSS from: `path`, else `$CMAPSS_DATA`, else the download location."
     for p, src in [(path, 'the path argument'), (os.environ.get('CMAPSS_DATA'), 'the CMAPSS_DATA environment variable')]:
@@ -62,9 +62,9 @@ def _find(d:Path, name:str)->Path:
                             f"train_FDxxx, test_FDxxx and RUL_FDxxx for the subset (see `download_cmapss`)")
 
 def read_cmapss_file(
-    fname:str|Path, # a `.txt` or `.txt.gz` file
+    fname:str|Path, # a .txt or .txt.gz file
     ncols:int, # the number of numbers every non-blank line must have
-)->np.ndarray: # float64 `(rows, ncols)`
+)->np.ndarray: # float64 (rows, ncols)
     "Read a whitespace-separated numeric table, failing with file and line on a bad row."
     fname, rows = Path(fname), []
     opener = gzip.open if fname.suffix == '.gz' else open
@@ -88,9 +88,9 @@ def _check_order(df, fname):
                                   f"(unit {u[bad[0]]}, cycle {c[bad[0]]})")
 
 def load_cmapss(
-    path:str|Path|None=None, # directory with the files (see `cmapss_path`)
-    subset:str='FD001', # one of `SUBSETS`
-)->tuple: # `(train, test, rul)`: two DataFrames with `COLUMNS` and the test engines' true RUL
+    path:str|Path|None=None, # directory with the files (see cmapss_path)
+    subset:str='FD001', # one of SUBSETS
+)->tuple: # (train, test, rul): two DataFrames with COLUMNS and the test engines' true RUL
     "Read one C-MAPSS subset: the training and test tables and the true RUL of each test engine."
     if subset not in SUBSETS: raise ValueError(f"subset must be one of {SUBSETS}, got {subset!r}")
     d = cmapss_path(path)
@@ -150,11 +150,11 @@ def _verified(d:Path)->bool:
 
 # %% ../nbs/05_cmapss.ipynb #efbea69b
 def download_cmapss(
-    dest:str|Path|None=None, # directory to unpack into (default `CMAPSS_DEFAULT`)
-    url:str=CMAPSS_URL, # the archive: `https://`, `http://` or `file://`
-    force:bool=False, # fetch again even if `dest` already holds the verified files
+    dest:str|Path|None=None, # directory to unpack into (default CMAPSS_DEFAULT)
+    url:str=CMAPSS_URL, # the archive: https://, http:// or file://
+    force:bool=False, # fetch again even if dest already holds the verified files
     timeout:float=120, # seconds to wait for the server
-)->Path: # the directory with the twelve `.txt` files
+)->Path: # the directory with the twelve .txt files
     "Fetch the C-MAPSS archive, verify the twelve files against `CMAPSS_SHA256`, and unpack them; idempotent."
     dest = Path(dest or CMAPSS_DEFAULT).expanduser()
     if not force and _verified(dest):
@@ -178,9 +178,9 @@ def download_cmapss(
 
 # %% ../nbs/05_cmapss.ipynb #8b9723a0
 def rul_targets(
-    df, # a table from `load_cmapss`, sorted by unit and cycle
-    rul:np.ndarray|None=None, # RUL at the last cycle of each unit, in unit order (test tables); `None`: 0 (run to failure)
-)->np.ndarray: # int64 `(rows,)`
+    df, # a table from load_cmapss, sorted by unit and cycle
+    rul:np.ndarray|None=None, # RUL at the last cycle of each unit, in unit order (test tables); None: 0 (run to failure)
+)->np.ndarray: # int64 (rows,)
     "The true (uncapped) RUL at every row of a C-MAPSS table."
     out = (df.groupby('unit').cycle.transform('max') - df.cycle).to_numpy()
     if rul is not None:
@@ -202,7 +202,7 @@ def piecewise_rul(
 
 def health_class(
     rul:np.ndarray, # true (uncapped) RUL
-    thresholds:tuple=HEALTH_THRESHOLDS, # `(critical, healthy)`: RUL <= critical is class 2, RUL >= healthy is class 0
+    thresholds:tuple=HEALTH_THRESHOLDS, # (critical, healthy): RUL <= critical is class 2, RUL >= healthy is class 0
 )->np.ndarray: # int64: 0 healthy, 1 degrading, 2 critical
     "Three health classes from the true RUL, named in `HEALTH_CLASSES` (from `attention_nb.backbone`)."
     lo, hi = thresholds
@@ -212,10 +212,10 @@ def health_class(
 
 # %% ../nbs/05_cmapss.ipynb #878d0ff6
 def kmeans(
-    x:np.ndarray, # points `(n, d)`
+    x:np.ndarray, # points (n, d)
     k:int, # number of clusters
     iters:int=100, # at most this many Lloyd steps
-)->np.ndarray: # centres `(k, d)`, sorted by their first coordinate
+)->np.ndarray: # centres (k, d), sorted by their first coordinate
     "Deterministic k-means: farthest-point seeding from the first point, then Lloyd steps."
     c = x[:1]
     while len(c) < k: c = np.vstack([c, x[((x[:, None] - c[None]) ** 2).sum(-1).min(1).argmax()]])
@@ -271,7 +271,7 @@ def window_index(
     units:np.ndarray, # the unit of every row, rows grouped by unit in cycle order
     window:int=30, # cycles per window
     last_only:bool=False, # only the last window of each unit (test), front-padded when the unit is shorter
-)->tuple: # row indices `(windows, window)` and a bool `(windows,)` that says which windows were padded
+)->tuple: # row indices (windows, window) and a bool (windows,) that says which windows were padded
     "Row indices of the windows of consecutive cycles of each unit (stride 1), or of each unit's last window."
     units = np.asarray(units)
     starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
@@ -288,7 +288,7 @@ class CMAPSSWindows(torch.utils.data.Dataset):
     "The windows of one split: items `(x (window, features) float32, rul float32, health int64)`."
     n_inp = 1   # fastai: the first element of an item is the input, the rest are targets
     def __init__(self,
-                 X:np.ndarray, # standardised features `(rows, features)`
+                 X:np.ndarray, # standardised features (rows, features)
                  units:np.ndarray, # unit of every row
                  cycles:np.ndarray, # cycle of every row
                  rul:np.ndarray, # true (uncapped) RUL of every row
@@ -317,7 +317,7 @@ def split_units(
     units:np.ndarray, # unit numbers (repeats allowed)
     valid_pct:float=0.2, # share of the units for validation
     seed:int=0, # seed of the random choice
-)->tuple: # sorted `(train_units, valid_units)`
+)->tuple: # sorted (train_units, valid_units)
     "Split the units (not the windows) into training and validation at random."
     u = np.unique(units)
     if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct must be in [0, 1), got {valid_pct}")
@@ -346,14 +346,14 @@ class CMAPSSData:
     _docs = dict(summary="A table of units, windows, padded windows and class balance per split")
 
 def prepare_cmapss(
-    path:str|Path|None=None, # directory with the files (see `cmapss_path`)
-    subset:str='FD001', # one of `SUBSETS`
+    path:str|Path|None=None, # directory with the files (see cmapss_path)
+    subset:str='FD001', # one of SUBSETS
     window:int=30, # cycles per window
     cap:int=RUL_CAP, # cap of the piecewise-linear RUL
     thresholds:tuple=HEALTH_THRESHOLDS, # health class thresholds
     valid_pct:float=0.2, # share of the training engines held out for validation
     seed:int=0, # seed of the validation split
-    max_units:int|None=None, # keep only the first `max_units` training and test engines (quick runs)
+    max_units:int|None=None, # keep only the first max_units training and test engines (quick runs)
 )->CMAPSSData:
     "Read a subset, fit the preprocessing on its training engines, and window the three splits."
     train, test, rul = load_cmapss(path, subset)
@@ -379,8 +379,8 @@ class WindowsDL(fb.TfmdDL):
 
 # %% ../nbs/05_cmapss.ipynb #64b31718
 def cmapss_dls(
-    data:CMAPSSData, # from `prepare_cmapss`
-    bs:int=256, # training batch size (validation: `2 * bs`)
+    data:CMAPSSData, # from prepare_cmapss
+    bs:int=256, # training batch size (validation: 2 * bs)
     device=None, # where batches go (default: fastai's default device, a GPU when there is one)
 ):
     "fastai `DataLoaders` over the training and validation windows of `data`."
@@ -390,7 +390,7 @@ def cmapss_dls(
     return fb.DataLoaders(train, valid, device=device)
 
 def cmapss_test_dl(
-    data:CMAPSSData, # from `prepare_cmapss`
+    data:CMAPSSData, # from prepare_cmapss
     bs:int=512, # batch size
     device=None, # where batches go (default: fastai's default device)
 ):
@@ -423,20 +423,20 @@ def phm_score(
 
 # %% ../nbs/05_cmapss.ipynb #ba18d928
 def confusion_matrix(
-    true:Tensor, # true classes `(n,)`
-    pred:Tensor, # predicted classes `(n,)`
+    true:Tensor, # true classes (n,)
+    pred:Tensor, # predicted classes (n,)
     n_classes:int=3, # number of classes
-)->Tensor: # int64 `(n_classes, n_classes)`, rows true, columns predicted
+)->Tensor: # int64 (n_classes, n_classes), rows true, columns predicted
     "Count of windows per (true class, predicted class)."
     true, pred = torch.as_tensor(true).long().flatten(), torch.as_tensor(pred).long().flatten()
     return torch.bincount(true * n_classes + pred, minlength=n_classes ** 2).view(n_classes, n_classes)
 
 @torch.no_grad()
 def predict_cmapss(
-    model, # returns `(rul (B,), health_logits (B, n_classes))`
-    ds:CMAPSSWindows|Tensor, # windows to predict, or a tensor `(n, window, features)`
+    model, # returns (rul (B,), health_logits (B, n_classes))
+    ds:CMAPSSWindows|Tensor, # windows to predict, or a tensor (n, window, features)
     bs:int=512, # batch size
-)->tuple: # `(rul (n,), health_logits (n, n_classes))` on the CPU
+)->tuple: # (rul (n,), health_logits (n, n_classes)) on the CPU
     "Run `model` in eval mode over the windows of `ds`; the model's mode is restored."
     was_training, device = model.training, next(model.parameters()).device
     x = ds.x if isinstance(ds, CMAPSSWindows) else ds
@@ -446,8 +446,8 @@ def predict_cmapss(
     return torch.cat([o[0].float().cpu() for o in outs]), torch.cat([o[1].float().cpu() for o in outs])
 
 def evaluate_cmapss(
-    model, # returns `(rul (B,), health_logits (B, n_classes))`
-    data:CMAPSSData, # from `prepare_cmapss`
+    model, # returns (rul (B,), health_logits (B, n_classes))
+    data:CMAPSSData, # from prepare_cmapss
     bs:int=512, # batch size
 )->dict: # rmse, score, accuracy, confusion, rmse_uncapped, score_uncapped, pred, health_pred
     "Test-set RMSE, PHM08 score, health accuracy and confusion matrix of `model` on `data.test`."
@@ -463,9 +463,9 @@ def evaluate_cmapss(
 TINY = dict(channels=(8, 8), hidden=8, num_layers=1, heads=2, fc_sizes=(16, 8))   # a small DualTaskModel for quick checks
 
 def cmapss_learner(
-    data:CMAPSSData, # from `prepare_cmapss`
+    data:CMAPSSData, # from prepare_cmapss
     bs:int=256, # training batch size
-    model_kwargs:dict|None=None, # arguments of `DualTaskModel` (default: the chapter 3 model)
+    model_kwargs:dict|None=None, # arguments of DualTaskModel (default: the chapter 3 model)
     health_weight:float=0.5, # weight of the health cross-entropy in the loss
     rul_loss_scale:float=10., # RUL errors enter the loss in units of this many cycles
     device=None, # where to train (default: fastai's default device, a GPU when there is one)
@@ -482,7 +482,7 @@ def cmapss_learner(
 class KeepBestEpoch(tracker.TrackerCallback):
     "Keep the weights of the epoch with the lowest validation `monitor` in memory and load them back after training."
     def __init__(self,
-        monitor:str='rul_rmse_exact', # a metric (or `'valid_loss'`) of the recorder; lower is better
+        monitor:str='rul_rmse_exact', # a metric (or 'valid_loss') of the recorder; lower is better
     ): super().__init__(monitor, comp=np.less)
 
     def before_fit(self):
@@ -526,26 +526,26 @@ def _device_name(model):
 def _jsonable(d:dict)->dict: return json.loads(json.dumps(d))   # tuples become lists, as in a log read back
 
 def train_cmapss(
-    subset:str='FD001', # one of `SUBSETS`
+    subset:str='FD001', # one of SUBSETS
     seed:int=0, # seed of initialisation, dropout and batch order
     epochs:int=30, # one-cycle epochs
-    lr:float|None=None, # peak learning rate; `None`: the valley of fastai's learning-rate finder
+    lr:float|None=None, # peak learning rate; None: the valley of fastai's learning-rate finder
     bs:int=256, # batch size
-    model_kwargs:dict|None=None, # arguments of `DualTaskModel`
+    model_kwargs:dict|None=None, # arguments of DualTaskModel
     health_weight:float=0.5, # weight of the health cross-entropy
     rul_loss_scale:float=10., # RUL errors enter the loss in units of this many cycles
-    path:str|Path|None=None, # the data directory (see `cmapss_path`)
-    data:CMAPSSData|None=None, # prepared data (default: `prepare_cmapss(path, subset, seed=split_seed, max_units=max_units)`)
+    path:str|Path|None=None, # the data directory (see cmapss_path)
+    data:CMAPSSData|None=None, # prepared data (default: prepare_cmapss(path, subset, seed=split_seed, max_units=max_units))
     split_seed:int=0, # seed of the validation split
     max_units:int|None=None, # only the first engines (quick runs)
     device=None, # where to train
     show_lr_find:bool=False, # plot the learning-rate finder
-    save_to:str|Path|None=None, # save the trained weights (`state_dict`) there
+    save_to:str|Path|None=None, # save the trained weights (state_dict) there
     quiet:bool=False, # no progress bars or tables
-    input_noise:float=0., # standard deviation of the Gaussian noise on the training windows (`InputNoise`)
-    keep_best:bool=False, # end with the weights of the epoch with the lowest validation RMSE (`KeepBestEpoch`)
-    cbs=None, # extra fastai callbacks (e.g. `CSVLogger`)
-)->tuple: # `(learn, result)`, `result` a dict from `evaluate_cmapss` with the run's settings and `valid_rmse`
+    input_noise:float=0., # standard deviation of the Gaussian noise on the training windows (InputNoise)
+    keep_best:bool=False, # end with the weights of the epoch with the lowest validation RMSE (KeepBestEpoch)
+    cbs=None, # extra fastai callbacks (e.g. CSVLogger)
+)->tuple: # (learn, result), result a dict from evaluate_cmapss with the run's settings and valid_rmse
     "Train `DualTaskModel` on one C-MAPSS subset with fastai's one-cycle schedule and evaluate it on the test engines."
     t0 = time.time()
     fb.set_seed(seed, reproducible=True)
@@ -574,7 +574,7 @@ def train_cmapss(
 def _record(res:dict)->dict: return {k: (v.tolist() if isinstance(v, Tensor) else v) for k, v in res.items()}
 
 def load_runs(
-    log:str|Path, # a JSON-lines file written by `run_cmapss_experiments`
+    log:str|Path, # a JSON-lines file written by run_cmapss_experiments
 )->list: # one dict per run
     "The runs recorded in `log`."
     return [json.loads(l) for l in Path(log).expanduser().read_text().splitlines() if l.strip()]
@@ -588,12 +588,12 @@ def run_cmapss_experiments(
     subsets=SUBSETS, # subsets to train on
     seeds=(0, 1, 2), # one run per seed and subset
     log:str|Path|None=None, # JSON-lines file: finished runs are appended; runs already there with the same settings are skipped
-    weights_dir:str|Path|None=None, # save each run's weights there as `{subset}_seed{seed}.pth`
+    weights_dir:str|Path|None=None, # save each run's weights there as {subset}_seed{seed}.pth
     path:str|Path|None=None, # the data directory
     split_seed:int=0, # seed of the validation split (the same for every seed)
     max_units:int|None=None, # only the first engines (quick runs)
     epochs:int|dict=30, # one-cycle epochs, or a dict subset -> epochs
-    **kwargs, # passed to `train_cmapss` (lr, bs, model_kwargs, input_noise, keep_best, ...)
+    **kwargs, # passed to train_cmapss (lr, bs, model_kwargs, input_noise, keep_best, ...)
 )->list: # the runs of these settings, as dicts (tensors as lists)
     "Train and evaluate on every subset with every seed; log each run so the series can be resumed."
     log, weights_dir = (Path(p).expanduser() if p else None for p in (log, weights_dir))
@@ -608,7 +608,7 @@ def run_cmapss_experiments(
                         **{k: kwargs.get(k, _TRAIN_DEFAULTS[k]) for k in ('bs', 'health_weight', 'input_noise', 'keep_best')})
         if kwargs.get('lr') is not None: settings['lr'] = kwargs['lr']
         found = {s: r for s in seeds for r in logged if _same_settings(r, subset, s, settings)}
-        if found: print(f"{subset}: seeds {sorted(found)} already in {log}")
+        if found: print(f"{subset}: seeds {sorted(found)} already in {log.name}")
         runs += list(found.values())
         todo = [s for s in seeds if s not in found]
         if not todo: continue
@@ -661,7 +661,7 @@ def results_table(
 
 # %% ../nbs/05_cmapss.ipynb #09ea0242
 def plot_test_predictions(
-    res:dict, # from `evaluate_cmapss` (or a logged run)
+    res:dict, # from evaluate_cmapss (or a logged run)
     data:CMAPSSData, # the data it was evaluated on
     ax=None, # matplotlib axes (default: a new figure)
 ):
@@ -694,7 +694,7 @@ def plot_unit_life(
     return ax
 
 def plot_window_attention(
-    model, # a trained `DualTaskModel`
+    model, # a trained DualTaskModel
     data:CMAPSSData, # prepared data
     units=None, # test engines to show (default: four, from low to high true RUL)
     ax=None, # matplotlib axes

@@ -78,6 +78,9 @@ def test_each_check_fails_on_its_defect():
     expect('ansi', '[1m', body=pre('[1mbold[0m text'))
     expect('progress', 'progress bar', body='<div><progress value="3" max="10"></progress> 30% [3/10 00:01&lt;00:02]</div>')
     expect('progress', '45%|', body=pre('45%|\u2588\u2588\u2588\u2588      | 45/100 [00:01&lt;00:02, 30.1it/s]'))
+    expect('progress', '[1/23 00:00<00:00]', body=pre('Epoch 1/2 : |█---| 4.35% [1/23 00:00&lt;00:00]'))   # fastprogress as text
+    expect('directives', '#| output: asis', body=pre('#| output: asis'))
+    expect('abs_paths', '/tmp/tmp8k2yr2hx', body=pre('FD001: seeds [0, 1] already in /tmp/tmp8k2yr2hx/runs.jsonl'))
     expect('tracebacks', 'Traceback (most recent call last)', body=pre('Traceback (most recent call last):\n  File "x.py"\nValueError: bad'))
     expect('tracebacks', 'error output', body='<div class="cell-output cell-output-error"><pre>ZeroDivisionError: division by zero</pre></div>')
     expect('abs_paths', '/work/shared', body=pre('reading C-MAPSS from /work/shared/data/cmapss'))
@@ -94,12 +97,14 @@ def test_each_check_fails_on_its_defect():
     assert tested == set(cs.CHECKS), f"checks without a test: {set(cs.CHECKS) - tested}"
 
 def test_fine_text_passes():
-    "Text that looks like a defect but is not: a markdown table rendered as HTML, a URL path, code mentioning '|'."
+    "Text that looks like a defect but is not: an HTML table, a URL path, code with '|', a directive named in prose."
     body = ('<table><tr><th>mode</th></tr></table><p>see https://example.com/home/work/x</p>'
+            '<p>the cells marked <code>#| output: asis</code> print markdown</p>'
+            '<div class="cell-output cell-output-stdout"><pre><code>verified and unpacked 12 files into &lt;tmp&gt;/from_file</code></pre></div>'
             '<div class="sourceCode"><pre><code>head = "| mode |\\n|---|---:|"   # builds a table\nx = a | b</code></pre></div>')
     with tempfile.TemporaryDirectory() as t: res = cs.run(make_site(Path(t), body=body))
     assert not any(res.values()), {k: v for k, v in res.items() if v}
-    print("   look-alikes (an HTML table, a URL path, code with pipes) pass")
+    print("   look-alikes (an HTML table, a URL path, code with pipes, a directive named in prose, <tmp>/...) pass")
 
 if __name__ == '__main__':
     for name, f in list(globals().items()):
