@@ -371,6 +371,12 @@ def prepare_cmapss(
 # %% ../nbs/05_cmapss.ipynb #85aa7c57
 class WindowsDL(fb.TfmdDL):
     "A fastai `TfmdDL` over `CMAPSSWindows` that gathers each batch with one tensor index, not item by item."
+    def __init__(self,
+        dataset, # the CMAPSSWindows to batch
+        bs:int=64, # batch size
+        shuffle:bool=False, # shuffle the windows every epoch
+        **kwargs, # the rest of fastai's TfmdDL: drop_last, num_workers, device, ...
+    ): super().__init__(dataset, bs=bs, shuffle=shuffle, **kwargs)
     def create_batches(self, samps):
         ds = self.dataset
         for b in self.chunkify(samps):

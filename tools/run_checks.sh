@@ -68,13 +68,10 @@ site() {
   bash tools/build_docs.sh; local rc=$?
   if [ $rc -eq 3 ]; then echo "   no Quarto could be had: the site was not rendered"; return 1; fi
   [ $rc -eq 0 ] || return 1
-  # The page checks report, but do not yet fail the run: the pages still have the defects of issue 16 that they find
-  # (backticks in signatures, machine paths on the C-MAPSS page, progress bars). Make this fatal once they are fixed.
   python tools/check_site.py _docs > "$tmp/site.log" 2>&1; local src=$?; tail -40 "$tmp/site.log"
-  [ $src -eq 0 ] || echo "   ADVISORY: the page checks above found problems (not yet fatal, see issue 16)"
-  return 0
+  return $src
 }
-check "docs render (fatal) and tools/check_site.py over every page (advisory until issue 16's defects are fixed)" site
+check "docs render and tools/check_site.py over every page (both fatal)" site
 
 echo
 for f in "${failures[@]+"${failures[@]}"}"; do echo "FAILED: $f"; done

@@ -29,9 +29,9 @@ def data(path):
     return (torch.from_numpy(f(tr)[idx]), torch.from_numpy(ytr.astype(np.float32)),
             torch.from_numpy(f(te)[jdx]), torch.from_numpy(yte.astype(np.float32)))
 
-def run(seed, epochs, out):
+def run(seed, epochs, out, drop_at=200, log_name='li_ref_epochs.jsonl'):
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    ck, log = out/f'li_seed{seed}.ckpt', out/'li_ref_epochs.jsonl'
+    ck, log = out/f'li_seed{seed}_{epochs}.ckpt', Path(__file__).parent/log_name
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
     xtr, ytr, xte, yte = data(os.environ['CMAPSS_DATA'])
     model = LiCNN(); opt = torch.optim.Adam(model.parameters(), 1e-3); g = torch.Generator().manual_seed(seed)
@@ -40,6 +40,7 @@ def run(seed, epochs, out):
         s = torch.load(ck, weights_only=False); model.load_state_dict(s['model']); opt.load_state_dict(s['opt'])
         g.set_state(s['gen']); torch.set_rng_state(s['torch']); start = s['epoch'] + 1
     for ep in range(start, epochs):
+        for g_ in opt.param_groups: g_['lr'] = 1e-3 if ep < drop_at else 1e-4   # the paper: 1e-3, then 1e-4 for the last 50 epochs
         t0 = time.time(); model.train(); perm = torch.randperm(len(xtr), generator=g); tot = 0.
         for i in range(0, len(xtr), 512):
             b = perm[i:i + 512]
@@ -55,4 +56,4 @@ def run(seed, epochs, out):
 
 if __name__ == '__main__':
     epochs = int(sys.argv[1]); seeds = [int(s) for s in sys.argv[2].split(',')]
-    for s in seeds: run(s, epochs, '/work/cmapss_runs/li_ref')
+    for s in seeds: run(s, epochs, '/tmp/cmapss_runs/li_ref', drop_at=200 if epochs == 250 else epochs, log_name=sys.argv[3] if len(sys.argv) > 3 else 'li_ref_epochs.jsonl')
