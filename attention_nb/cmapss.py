@@ -4,13 +4,12 @@
 
 # %% auto #0
 __all__ = ['SUBSETS', 'SETTINGS', 'COLUMNS', 'SENSORS', 'FEATURES', 'N_CONDITIONS', 'CMAPSS_DEFAULT', 'CMAPSS_URL',
-           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'TARGETS', 'PUBLISHED', 'FULL_RUNS', 'CHAPTER3_RUN',
-           'cmapss_path', 'read_cmapss_file', 'load_cmapss', 'download_cmapss', 'rul_targets', 'piecewise_rul',
-           'health_class', 'kmeans', 'CMAPSSScaler', 'window_index', 'CMAPSSWindows', 'split_units', 'CMAPSSData',
-           'prepare_cmapss', 'WindowsDL', 'cmapss_dls', 'cmapss_test_dl', 'rmse', 'phm_score', 'confusion_matrix',
-           'predict_cmapss', 'evaluate_cmapss', 'cmapss_learner', 'KeepBestEpoch', 'InputNoise', 'train_cmapss',
-           'load_runs', 'run_cmapss_experiments', 'summarise_runs', 'results_table', 'plot_test_predictions',
-           'plot_unit_life', 'plot_window_attention']
+           'CMAPSS_SHA256', 'RUL_CAP', 'HEALTH_THRESHOLDS', 'TINY', 'cmapss_path', 'read_cmapss_file', 'load_cmapss',
+           'download_cmapss', 'rul_targets', 'piecewise_rul', 'health_class', 'kmeans', 'CMAPSSScaler', 'window_index',
+           'CMAPSSWindows', 'split_units', 'CMAPSSData', 'prepare_cmapss', 'WindowsDL', 'cmapss_dls', 'cmapss_test_dl',
+           'rmse', 'phm_score', 'confusion_matrix', 'predict_cmapss', 'evaluate_cmapss', 'cmapss_learner',
+           'KeepBestEpoch', 'InputNoise', 'train_cmapss', 'load_runs', 'run_cmapss_experiments', 'summarise_runs',
+           'results_table', 'plot_test_predictions', 'plot_unit_life', 'plot_window_attention']
 
 # %% ../nbs/05_cmapss.ipynb #bc7783df
 import os, io, gzip, hashlib, inspect, json, time, tempfile, zipfile, contextlib, urllib.request
@@ -630,17 +629,9 @@ def run_cmapss_experiments(
     return runs
 
 # %% ../nbs/05_cmapss.ipynb #4d11c912
-TARGETS = dict(FD001=(11.5, 250.), FD002=(17., None), FD003=(11.5, 250.), FD004=(19., None))   # (RMSE, score) at most
-PUBLISHED = [   # test RMSE and PHM08 score on FD001, as published
-    dict(model='DCNN', source='Li, Ding & Sun 2018', rmse=12.61, score=273.7),
-    dict(model='BiLSTM', source='Wang et al. 2018', rmse=13.65, score=295.),
-    dict(model='DAG (CNN + LSTM)', source='Li et al. 2019', rmse=11.96, score=229.),
-    dict(model='MS-DCNN', source='Li et al. 2020', rmse=11.44, score=196.2),
-    dict(model='temporal CNN with attention', source='Jiang', rmse=10.45, score=223.9),
-]
-
 def summarise_runs(
     runs:list, # dicts with subset, seed, rmse, score, accuracy, wall_s, device
+    targets:dict, # subset -> (RMSE, score) at most; score None: no score target
 ):
     "Mean and sample standard deviation over seeds per subset, with the targets and whether they are met."
     df = pd.DataFrame(runs)
@@ -649,20 +640,21 @@ def summarise_runs(
                             score_mean=g.score.mean(), score_std=g.score.std(),
                             accuracy_mean=g.accuracy.mean(), accuracy_std=g.accuracy.std(),
                             wall_s=g.wall_s.sum(), device=g.device.first()))
-    out['rmse_target'] = [TARGETS[s][0] for s in out.index]
-    out['score_target'] = [np.nan if TARGETS[s][1] is None else TARGETS[s][1] for s in out.index]
+    out['rmse_target'] = [targets[s][0] for s in out.index]
+    out['score_target'] = [np.nan if targets[s][1] is None else targets[s][1] for s in out.index]
     out['met'] = (out.rmse_mean <= out.rmse_target) & (out.score_target.isna() | (out.score_mean <= out.score_target))
     return out
 
 def results_table(
     runs:list, # the runs (need FD001 among them)
+    published:list, # the results to compare with: dicts with model, source, rmse, score
     name:str='DualTaskModel (this chapter)', # the row of our model
 ):
-    "Our FD001 test RMSE and score (mean ± std over seeds) beside the published results in `PUBLISHED`."
-    s = summarise_runs(runs).loc['FD001']
+    "Our FD001 test RMSE and score (mean ± std over seeds) beside the `published` ones."
+    s = summarise_runs([r for r in runs if r['subset'] == 'FD001'], dict(FD001=(np.inf, None))).loc['FD001']
     rows = [dict(model=name, source=f"{s.seeds} seeds, mean ± std", RMSE=f"{s.rmse_mean:.2f} ± {s.rmse_std:.2f}",
                  score=f"{s.score_mean:.1f} ± {s.score_std:.1f}")]
-    rows += [dict(model=p['model'], source=p['source'], RMSE=f"{p['rmse']:.2f}", score=f"{p['score']:.1f}") for p in PUBLISHED]
+    rows += [dict(model=p['model'], source=p['source'], RMSE=f"{p['rmse']:.2f}", score=f"{p['score']:.1f}") for p in published]
     return pd.DataFrame(rows).set_index('model')
 
 # %% ../nbs/05_cmapss.ipynb #09ea0242
@@ -714,9 +706,3 @@ def plot_window_attention(
     for u, r, wi in zip(units, rows, w): ax.plot(np.arange(-T + 1, 1), wi, marker='.', label=f'engine {u}, true RUL {int(data.test.rul_true[r])}')
     ax.set_xlabel('cycle in the window (0 = the last)'); ax.set_ylabel('attention weight of the last cycle'); ax.legend(fontsize=8)
     return ax
-
-# %% ../nbs/05_cmapss.ipynb #4c777f9b
-FULL_RUNS = dict(epochs=dict(FD001=20, FD002=8, FD003=16, FD004=7), lr=7e-4, bs=256,   # the runs of this page
-                 model_kwargs=dict(hidden=64, dropout=0.3), input_noise=0.5, keep_best=True)
-CHAPTER3_RUN = {**FULL_RUNS, 'epochs': dict(FD001=6), 'model_kwargs': dict(dropout=0.3),   # chapter 3's widths, same recipe,
-                'lr': 4e-4}   # the rounded valley of the learning-rate finder at these widths (in a trial without noise)

@@ -239,7 +239,9 @@ class GradNorm(fb.Callback):
         with torch.no_grad(): w.clamp_(min=1e-3); w.mul_(len(w) / w.sum())   # positive, summing to n_tasks
     def state_dict(self):
         return dict(alpha=self.alpha, lr=self.w_lr, losses0=self.losses0, opt=self.opt_w.state_dict() if hasattr(self, 'opt_w') else self.opt_state)
-    def load_state_dict(self, d): self.alpha, self.w_lr, self.losses0, self.opt_state = d['alpha'], d['lr'], d['losses0'], d['opt']
+    def load_state_dict(self, d):
+        self.alpha, self.w_lr, self.losses0, self.opt_state = d['alpha'], d['lr'], d['losses0'], d['opt']
+        if hasattr(self, 'opt_w') and self.opt_state is not None: self.opt_w.load_state_dict(self.opt_state)   # restored after before_fit
 
     _docs = dict(before_fit="Check the loss and make the weights' optimiser",
                  after_loss="Measure the task gradients' norms on the last shared layer and the gradient of L_grad in w",

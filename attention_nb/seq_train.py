@@ -10,7 +10,9 @@ import math, time
 import torch
 from torch import nn
 from fastcore.basics import patch
+import contextlib
 from .extras import import_optional
+from .runs import num_threads, Checkpoint
 _fa = import_optional('fastai.basics', 'experiments')
 _sched = import_optional('fastai.callback.schedule', 'experiments')
 _fp16 = import_optional('fastai.callback.fp16', 'experiments')
@@ -89,19 +91,21 @@ def fit_task(
     schedule:str='one_cycle', # 'one_cycle', 'warmup_rsqrt' or 'constant'
     warmup_pct:float=0.1, # warmup fraction of 'warmup_rsqrt'
     cbs=None, # more callbacks
-    threads:int|None=1, # torch.set_num_threads during training (None: leave as is)
+    threads:int|None=1, # torch's threads during training, restored afterwards (None: leave as is)
     seed:int=0, # seed of fastai's and torch's random numbers
+    ckpt=None, # checkpoint file (attention_nb.runs.Checkpoint): written after every epoch, resumed from when it exists
 ):
     "Train `model` with a fastai `Learner`; return the `Learner`, with `train_seconds` (wall clock) and `cpu_seconds`."
     if schedule not in ('one_cycle', 'warmup_rsqrt', 'constant'):
         raise ValueError(f"schedule must be 'one_cycle', 'warmup_rsqrt' or 'constant', got {schedule!r}")
-    if threads: torch.set_num_threads(threads)
-    _fa.set_seed(seed)
-    learn = _fa.Learner(dls, model, loss_func=loss_func, metrics=metrics, cbs=cbs)
-    start, cpu_start = time.perf_counter(), time.process_time()
-    with learn.no_bar(), learn.no_logging():
-        if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
-        elif schedule == 'warmup_rsqrt': learn.fit_warmup_rsqrt(epochs, lr, warmup_pct)
-        else: learn.fit(epochs, lr)
+    cbs = list(_fa.L(cbs)) + ([Checkpoint(ckpt)] if ckpt else [])
+    with num_threads(threads) if threads else contextlib.nullcontext():
+        _fa.set_seed(seed)
+        learn = _fa.Learner(dls, model, loss_func=loss_func, metrics=metrics, cbs=cbs)
+        start, cpu_start = time.perf_counter(), time.process_time()
+        with learn.no_bar(), learn.no_logging():
+            if schedule == 'one_cycle': learn.fit_one_cycle(epochs, lr)
+            elif schedule == 'warmup_rsqrt': learn.fit_warmup_rsqrt(epochs, lr, warmup_pct)
+            else: learn.fit(epochs, lr)
     learn.train_seconds, learn.cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     return learn

@@ -11,7 +11,9 @@ import time
 from functools import partial
 import torch
 from torch import nn
+import contextlib
 from .extras import import_optional
+from .runs import num_threads, set_seed, Checkpoint
 from .toy import toy_data, make_model, n_params, mse_raw, attention_maps, attention_mass, load_run
 _learner = import_optional('fastai.learner', 'experiments')
 _callback = import_optional('fastai.callback.core', 'experiments')
@@ -32,6 +34,8 @@ class ToyRecorder(_callback.Callback):
     ): self.scale, self.run, self.log = scale, run, log
     def before_fit(self): self.train_mse, self.valid_mse, self.t0 = [], [], time.time()
     def before_epoch(self): self.tot, self.n = 0., 0
+    def state_dict(self): return dict(train_mse=list(self.train_mse), valid_mse=list(self.valid_mse))   # for Checkpoint
+    def load_state_dict(self, d): self.train_mse, self.valid_mse = list(d['train_mse']), list(d['valid_mse'])
     def after_batch(self):
         if self.training: self.tot += self.loss.item() * len(self.yb[0]); self.n += len(self.yb[0])
     def after_epoch(self):
@@ -56,23 +60,26 @@ def train_toy(
     n_train:int=25_000, # training + validation samples
     n_test:int=1_000, # test samples
     seed:int=0, # seed of the model's initialisation and of the batch order
-    threads:int|None=1, # torch.set_num_threads for this process (None: leave it)
+    threads:int|None=1, # torch's threads while it trains, restored afterwards (None: leave them)
     log:str|None=None, # file that gets a progress line per epoch
+    ckpt:str|None=None, # checkpoint file (attention_nb.runs.Checkpoint): written after every epoch, resumed from when it exists
 )->dict: # the run: sizes, timings, losses per epoch (raw), test errors, trained state_dict
     "Train toy model `name` on `task` with a fastai `Learner` and measure its validation and test errors."
-    if threads: torch.set_num_threads(threads)
-    data = toy_data(task, n_train, n_test)
-    torch.manual_seed(seed)
-    model = make_model(name)
-    dls = _data.DataLoaders(_dl(data['x_train'], data['y_train'], bs, True), _dl(data['x_valid'], data['y_valid'], 500, False))
-    rec = ToyRecorder(data['std'] ** 2, f"{task}/{name}", log)
-    learn = _learner.Learner(dls, model, loss_func=nn.MSELoss(), opt_func=partial(_optimizer.OptimWrapper, opt=torch.optim.Adam), cbs=rec)
-    t0 = time.time()
-    with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr=lr)
-    seconds = time.time() - t0
-    model.eval()
-    test = mse_raw(model, data['x_test'], data['y_test'], data['std'])
-    return dict(name=name, task=task, params=n_params(model), epochs=epochs, seconds=seconds, threads=torch.get_num_threads(),
+    with num_threads(threads) if threads else contextlib.nullcontext():
+        data = toy_data(task, n_train, n_test)
+        set_seed(seed)
+        model = make_model(name)
+        dls = _data.DataLoaders(_dl(data['x_train'], data['y_train'], bs, True), _dl(data['x_valid'], data['y_valid'], 500, False))
+        rec = ToyRecorder(data['std'] ** 2, f"{task}/{name}", log)
+        cbs = [rec] + ([Checkpoint(ckpt)] if ckpt else [])
+        learn = _learner.Learner(dls, model, loss_func=nn.MSELoss(), opt_func=partial(_optimizer.OptimWrapper, opt=torch.optim.Adam), cbs=cbs)
+        t0 = time.time()
+        with learn.no_bar(), learn.no_logging(): learn.fit(epochs, lr=lr)
+        seconds = time.time() - t0
+        model.eval()
+        test = mse_raw(model, data['x_test'], data['y_test'], data['std'])
+        used = torch.get_num_threads()
+    return dict(name=name, task=task, params=n_params(model), epochs=epochs, seconds=seconds, threads=used,
                 train_mse=rec.train_mse, valid_mse=rec.valid_mse, test_mse=test, std=data['std'], mean=data['mean'],
                 state_dict={k: v.clone() for k, v in model.state_dict().items()})
 

@@ -88,6 +88,7 @@ def ex_06_sequence_models(outs):
     for _, r in rows:
         f[key(r['task'], r['attention'], r['positions'], 'test_acc')] = num(r['test_acc'])
         f[key(r['task'], r['attention'], r['positions'], 'acc_2x')] = num(r['acc_2x'])
+        f[key(r['task'], r['attention'], r['positions'], 'parameters')] = int(num(r['parameters']))
     return f, [i]
 
 def ex_90_benchmarks(outs):
