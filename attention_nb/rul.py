@@ -12,7 +12,7 @@ from pathlib import Path
 import torch, torch.nn as nn
 from .extras import import_optional
 from .backbone import DualTaskModel, DualTaskLoss, HEALTH_CLASSES, rul_rmse_metric, health_accuracy
-from .cmapss import prepare_cmapss, cmapss_dls, evaluate_cmapss, predict_cmapss, rmse, phm_score, CMAPSSData
+from .cmapss import prepare_cmapss, cmapss_dls, evaluate_cmapss, predict_cmapss, rmse, phm_score, CMAPSSData, InputNoise
 
 # %% ../nbs/05a_rul_training.ipynb #fbda18b8
 np = import_optional('numpy', 'experiments')
@@ -145,7 +145,8 @@ class RULRecipe:
     epochs:int=100; bs:int=256; lr:float=1e-3; wd:float=1e-2
     warmup:int=10; plateau:bool=True; ema:float|None=0.999; patience:int|None=30
     health_weight:float=0.5; max_units:int|None=None
-    def key(self): return {k: v for k, v in asdict(self).items()}
+    input_noise:float=0.                # std of Gaussian noise on the training windows (InputNoise); 0: none
+    def key(self): return {k: v for k, v in asdict(self).items() if not (k == 'input_noise' and v == 0)}   # keys of older runs stay valid
 
 def _dropout(r): return r.dropout if r.dropout is not None else (0.3 if r.subset in ('FD001', 'FD003') else 0.2)
 
@@ -185,6 +186,7 @@ def train_rul(
     hw = r.health_weight if r.model == 'dual' else 0.
     loss_func, extra = setup(model, data) if setup is not None else (DualTaskLoss(hw, data.cap), [])
     cbs = [*extra, *cbs, WarmupPlateau(r.lr, r.warmup if r.warmup else 0, patience=5 if r.plateau else 10**9)]
+    if r.input_noise: cbs.append(InputNoise(r.input_noise))
     if r.ema: cbs.append(WeightEMA(r.ema))
     best = BestAndStop(patience=r.patience); cbs.append(best)
     if ckpt: cbs.append(Checkpoint(ckpt))
@@ -196,8 +198,9 @@ def train_rul(
     with learn.no_bar(), learn.no_logging(): learn.fit(r.epochs, r.lr)
     res = evaluate_cmapss(learn.model, data)
     vr = predict_cmapss(learn.model, data.valid)[0].clamp(0, data.cap) if len(data.valid) else None
+    tr = predict_cmapss(learn.model, data.train)[0].clamp(0, data.cap)   # eval mode: how well it fits what it saw
     res = dict(**r.key(), rmse=res['rmse'], score=res['score'], accuracy=res['accuracy'], best_epoch=best.best_epoch, epochs_run=best.epoch,
-               valid_rmse=rmse(vr, data.valid.rul) if vr is not None else None, params=sum(p.numel() for p in model.parameters()),
+               valid_rmse=rmse(vr, data.valid.rul) if vr is not None else None, train_rmse=rmse(tr, data.train.rul), params=sum(p.numel() for p in model.parameters()),
                wall_s=round(time.time() - t0, 1), device=f'cpu ({torch.get_num_threads()} threads)')
     return learn, res
 

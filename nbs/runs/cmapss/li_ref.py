@@ -1,26 +1,24 @@
-"Li, Ding & Sun 2018 1-D CNN on FD001, trained as the paper does; resumable per epoch, JSON-lines log. (draft runner; code moves to attention_nb.rul)"
-import os, sys, json, time, random
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import numpy as np, torch, torch.nn as nn
-torch.set_num_threads(1)
-from pathlib import Path
-from attention_nb.cmapss import load_cmapss, rul_targets, window_index, SENSORS, rmse, phm_score
+"""Li, Ding & Sun 2018's 1-D CNN (attention_nb.rul.LiCNN) on FD001, trained as the paper does: the 14 sensors min-max
+scaled to [-1, 1] on the training rows, all 100 training engines, Adam 1e-3 (1e-4 from epoch DROP_AT on), batches of
+512, the target scaled by the cap of 125, no validation split and no early stopping; test RMSE on the last window of
+each test engine. Resumable after every epoch (checkpoints in /tmp/cmapss_runs/li_ref), one JSON line per epoch:
 
-class LiCNN(nn.Module):
-    def __init__(self, n_features=14, window=30, filters=10, kernel=10, conv_layers=4, dense=100, dropout=0.5, cap=125):
-        super().__init__()
-        layers, c = [], 1
-        for _ in range(conv_layers): layers += [nn.Conv2d(c, filters, (kernel, 1), padding='same'), nn.Tanh()]; c = filters
-        layers += [nn.Conv2d(c, 1, (3, 1), padding='same'), nn.Tanh()]
-        self.conv = nn.Sequential(*layers)
-        self.head = nn.Sequential(nn.Flatten(), nn.Dropout(dropout), nn.Linear(window * n_features, dense), nn.Tanh(), nn.Linear(dense, 1))
-        self.cap = cap
-        for m in self.modules():
-            if isinstance(m, (nn.Conv2d, nn.Linear)): nn.init.xavier_normal_(m.weight); nn.init.zeros_(m.bias)
-    def forward(self, x):  # x: (B, T, F)
-        return self.head(self.conv(x.unsqueeze(1))).squeeze(-1) * self.cap   # RUL in cycles
+    OMP_NUM_THREADS=1 python nbs/runs/cmapss/li_ref.py EPOCHS SEEDS LOG [DROP_AT]
+    e.g. python nbs/runs/cmapss/li_ref.py 250 0,1,2 li_ref250_epochs.jsonl 200
+"""
+import os, sys, random
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+import time, numpy as np, torch
+torch.set_num_threads(1)
+from attention_nb.cmapss import load_cmapss, rul_targets, window_index, SENSORS, rmse, phm_score
+from attention_nb.rul import LiCNN
+from attention_nb.runs import RunLog, atomic_save
 
 def data(path):
+    "Train windows of all 100 engines and the last window of each test engine, min-max scaled to [-1, 1]."
     tr, te, rul = load_cmapss(path, 'FD001')
     X = tr[SENSORS].to_numpy(np.float64); lo, hi = X.min(0), X.max(0)
     f = lambda d: (2 * (d[SENSORS].to_numpy(np.float64) - lo) / (hi - lo) - 1).astype(np.float32)
@@ -29,9 +27,9 @@ def data(path):
     return (torch.from_numpy(f(tr)[idx]), torch.from_numpy(ytr.astype(np.float32)),
             torch.from_numpy(f(te)[jdx]), torch.from_numpy(yte.astype(np.float32)))
 
-def run(seed, epochs, out, drop_at=200, log_name='li_ref_epochs.jsonl'):
+def run(seed, epochs, out, drop_at, log):
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    ck, log = out/f'li_seed{seed}_{epochs}.ckpt', Path(__file__).parent/log_name
+    ck = out/f'li_seed{seed}_{epochs}.ckpt'
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
     xtr, ytr, xte, yte = data(os.environ['CMAPSS_DATA'])
     model = LiCNN(); opt = torch.optim.Adam(model.parameters(), 1e-3); g = torch.Generator().manual_seed(seed)
@@ -40,20 +38,20 @@ def run(seed, epochs, out, drop_at=200, log_name='li_ref_epochs.jsonl'):
         s = torch.load(ck, weights_only=False); model.load_state_dict(s['model']); opt.load_state_dict(s['opt'])
         g.set_state(s['gen']); torch.set_rng_state(s['torch']); start = s['epoch'] + 1
     for ep in range(start, epochs):
-        for g_ in opt.param_groups: g_['lr'] = 1e-3 if ep < drop_at else 1e-4   # the paper: 1e-3, then 1e-4 for the last 50 epochs
+        for g_ in opt.param_groups: g_['lr'] = 1e-3 if ep < drop_at else 1e-4
         t0 = time.time(); model.train(); perm = torch.randperm(len(xtr), generator=g); tot = 0.
         for i in range(0, len(xtr), 512):
             b = perm[i:i + 512]
-            loss = ((model(xtr[b]) - ytr[b]) / 125).square().mean()
+            loss = ((model(xtr[b])[0] - ytr[b]) / 125).square().mean()
             opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
         model.eval()
-        with torch.no_grad(): p = model(xte).clamp(0, 125)
-        rec = dict(seed=seed, epoch=ep, train_rmse=125 * (tot / len(xtr)) ** .5, test_rmse=rmse(p, yte), test_score=phm_score(p, yte), s=round(time.time() - t0, 2))
-        with open(log, 'a') as f: f.write(json.dumps(rec) + '\n')
-        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), gen=g.get_state(), torch=torch.get_rng_state(), epoch=ep), str(ck) + '.tmp')
-        os.replace(str(ck) + '.tmp', ck)
+        with torch.no_grad(): p = model(xte)[0].clamp(0, 125)
+        log.append(dict(seed=seed, epoch=ep, train_rmse=125 * (tot / len(xtr)) ** .5, test_rmse=rmse(p, yte), test_score=phm_score(p, yte),
+                        s=round(time.time() - t0, 2), lr=opt.param_groups[0]['lr']))
+        atomic_save(dict(model=model.state_dict(), opt=opt.state_dict(), gen=g.get_state(), torch=torch.get_rng_state(), epoch=ep), ck)
     torch.save(model.state_dict(), out/f'li_seed{seed}_final.pt')
 
 if __name__ == '__main__':
-    epochs = int(sys.argv[1]); seeds = [int(s) for s in sys.argv[2].split(',')]
-    for s in seeds: run(s, epochs, '/tmp/cmapss_runs/li_ref', drop_at=200 if epochs == 250 else epochs, log_name=sys.argv[3] if len(sys.argv) > 3 else 'li_ref_epochs.jsonl')
+    epochs, seeds, name = int(sys.argv[1]), [int(s) for s in sys.argv[2].split(',')], sys.argv[3]
+    drop_at = int(sys.argv[4]) if len(sys.argv) > 4 else epochs
+    for s in seeds: run(s, epochs, '/tmp/cmapss_runs/li_ref', drop_at, RunLog(HERE/name))

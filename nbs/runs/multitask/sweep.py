@@ -5,6 +5,9 @@ go to scratch/ next to it (ignored by git). Runs already in the log are skipped 
 its last epoch, so the sweep continues where it was stopped:
 
     nohup python nbs/runs/multitask/sweep.py > nbs/runs/multitask/scratch/sweep.out 2>&1 &
+
+Arguments SUBSET:SEED (e.g. FD002:1 FD002:2) restrict a process to those runs, so that two processes can share the
+sweep without training the same run.
 """
 import os, sys, json, time, hashlib
 from pathlib import Path
@@ -25,9 +28,10 @@ def key(r, method): return hashlib.sha1(json.dumps(dict(r.key(), method=method),
 def done():
     return {json.loads(l)['key'] for l in LOG.read_text().splitlines() if l.strip()} if LOG.exists() else set()
 
-def main():
+def main(only=()):
     SCRATCH.mkdir(exist_ok=True)
     for sub, seed in ORDER:
+        if only and f'{sub}:{seed}' not in only: continue
         for m in METHODS:
             r = RULRecipe(sub, seed, **BUDGET); k = key(r, m)
             if k in done(): continue
@@ -41,4 +45,4 @@ def main():
             print(time.strftime('%H:%M:%S'), 'done', m, f"rmse {res['rmse']:.2f} score {res['score']:.0f} acc {res['accuracy']:.3f}",
                   f"best {res['best_epoch']} of {res['epochs_run']}, {res['s_per_epoch'] or float('nan'):.1f} s/epoch", flush=True)
 
-if __name__ == '__main__': main()
+if __name__ == '__main__': main(sys.argv[1:])

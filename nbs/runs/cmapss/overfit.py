@@ -1,0 +1,26 @@
+"""Why DualTaskModel falls short on FD001: one regulariser at a time against the recipe without warm-up (chapter 05a).
+
+Each run logs its test, validation and (eval-mode) training-window RMSE to overfit.jsonl beside this file, with the time
+and the commit; checkpoints go to scratch/ (ignored). Runs already logged are skipped, an interrupted one resumes:
+
+    OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/overfit.py [seeds] > /tmp/overfit.out 2>&1 &
+"""
+import os, sys
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+import torch; torch.set_num_threads(1)
+from attention_nb.rul import RULRecipe, run_sweep
+
+SMALL = dict(hidden=32, channels=(32, 64, 32), fc_sizes=(64, 32, 16), heads=4)
+BASE = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0)
+VARIANTS = {'recipe, no warm-up': {}, 'input noise 0.5': dict(input_noise=0.5), 'weight decay 0.5': dict(wd=0.5),
+            'dropout 0.5': dict(dropout=0.5), 'half width': dict(model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
+            'no health loss': dict(health_weight=0.)}
+
+def recipes(seeds=(0,)): return [RULRecipe('FD001', s, **{**BASE, **v}) for v in VARIANTS.values() for s in seeds]
+
+if __name__ == '__main__':
+    seeds = tuple(int(s) for s in sys.argv[1].split(',')) if len(sys.argv) > 1 else (0,)
+    run_sweep(recipes(seeds), HERE/'overfit.jsonl', HERE/'scratch')
