@@ -237,7 +237,9 @@ _SCALER_KEYS = ('n_conditions', 'features', 's_mean', 's_std', 'centers', 'mean'
 def save_rul_model(model, data, path, result:dict|None=None):
     "Save weights, model arguments, the fitted scaler, window, cap, thresholds, features, subset and score in one file."
     if not hasattr(model, 'init_args'): raise ValueError("save_rul_model: the model has no init_args; build it with build_model (or set model.init_args = dict(kind=..., kwargs=...))")
-    b = dict(format='attention_nb.rul/1', init_args=model.init_args, state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()},
+    tw = getattr(model, 'task_weighting', None)   # a multi-task weighting (chapter 7) trains the model but plays no part in predicting
+    b = dict(format='attention_nb.rul/1', init_args=model.init_args, task_weights=None if tw is None else tw.weights().tolist(),
+             state_dict={k: v.detach().cpu() for k, v in model.state_dict().items() if not k.startswith('task_weighting.')},
              scaler={k: getattr(data.scaler, k) for k in _SCALER_KEYS}, features=list(getattr(data, 'features', data.scaler.features)),
              window=data.window, cap=data.cap, thresholds=tuple(data.thresholds), subset=data.subset,
              result={k: v for k, v in (result or {}).items() if isinstance(v, (int, float, str, bool, type(None), dict, list, tuple))})

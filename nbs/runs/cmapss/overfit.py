@@ -17,7 +17,9 @@ SMALL = dict(hidden=32, channels=(32, 64, 32), fc_sizes=(64, 32, 16), heads=4)
 BASE = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0)
 VARIANTS = {'recipe, no warm-up': {}, 'input noise 0.5': dict(input_noise=0.5), 'weight decay 0.5': dict(wd=0.5),
             'dropout 0.5': dict(dropout=0.5), 'half width': dict(model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
-            'no health loss': dict(health_weight=0.)}
+            'no health loss': dict(health_weight=0.),
+            'input noise 1.0': dict(input_noise=1.), 'input noise 0.5, half width': dict(input_noise=0.5, model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
+            'input noise 0.5, dropout 0.5': dict(input_noise=0.5, dropout=0.5)}
 
 def recipes(seeds=(0,)): return [RULRecipe('FD001', s, **{**BASE, **v}) for v in VARIANTS.values() for s in seeds]
 
