@@ -3,7 +3,7 @@
 Each run logs its test, validation and (eval-mode) training-window RMSE to overfit.jsonl beside this file, with the time
 and the commit; checkpoints go to scratch/ (ignored). Runs already logged are skipped, an interrupted one resumes:
 
-    OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/overfit.py [seeds] > /tmp/overfit.out 2>&1 &
+    OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/overfit.py [seeds] [variant ...] > /tmp/overfit.out 2>&1 &
 """
 import os, sys
 from pathlib import Path
@@ -19,10 +19,12 @@ VARIANTS = {'recipe, no warm-up': {}, 'input noise 0.5': dict(input_noise=0.5), 
             'dropout 0.5': dict(dropout=0.5), 'half width': dict(model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
             'no health loss': dict(health_weight=0.),
             'input noise 1.0': dict(input_noise=1.), 'input noise 0.5, half width': dict(input_noise=0.5, model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
-            'input noise 0.5, dropout 0.5': dict(input_noise=0.5, dropout=0.5)}
+            'input noise 0.5, dropout 0.5': dict(input_noise=0.5, dropout=0.5),
+            'input noise 0.5, no health loss': dict(input_noise=0.5, health_weight=0.)}
 
-def recipes(seeds=(0,)): return [RULRecipe('FD001', s, **{**BASE, **v}) for v in VARIANTS.values() for s in seeds]
+def recipes(seeds=(0,), only=()):
+    return [RULRecipe('FD001', s, **{**BASE, **v}) for name, v in VARIANTS.items() if not only or name in only for s in seeds]
 
 if __name__ == '__main__':
     seeds = tuple(int(s) for s in sys.argv[1].split(',')) if len(sys.argv) > 1 else (0,)
-    run_sweep(recipes(seeds), HERE/'overfit.jsonl', HERE/'scratch')
+    run_sweep(recipes(seeds, sys.argv[2:]), HERE/'overfit.jsonl', HERE/'scratch')   # more arguments: only these variants
