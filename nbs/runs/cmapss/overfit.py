@@ -12,13 +12,13 @@ sys.path.insert(0, str(HERE.parents[2]))
 os.environ.setdefault('OMP_NUM_THREADS', '1')
 import torch; torch.set_num_threads(1)
 from attention_nb.rul import RULRecipe, run_sweep
-
-SMALL = dict(hidden=32, channels=(32, 64, 32), fc_sizes=(64, 32, 16), heads=4)
+from attention_nb.multitask import SMALL   # the small width, shared with the multi-task sweep
 BASE = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0)
+HALF = dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)
 VARIANTS = {'recipe, no warm-up': {}, 'input noise 0.5': dict(input_noise=0.5), 'weight decay 0.5': dict(wd=0.5),
-            'dropout 0.5': dict(dropout=0.5), 'half width': dict(model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
+            'dropout 0.5': dict(dropout=0.5), 'half width': dict(model_kwargs=HALF),
             'no health loss': dict(health_weight=0.),
-            'input noise 1.0': dict(input_noise=1.), 'input noise 0.5, half width': dict(input_noise=0.5, model_kwargs=dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)),
+            'input noise 1.0': dict(input_noise=1.), 'input noise 0.5, half width': dict(input_noise=0.5, model_kwargs=HALF),
             'input noise 0.5, dropout 0.5': dict(input_noise=0.5, dropout=0.5),
             'input noise 0.5, no health loss': dict(input_noise=0.5, health_weight=0.)}
 

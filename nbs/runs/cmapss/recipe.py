@@ -15,8 +15,7 @@ sys.path.insert(0, str(HERE.parents[2]))
 os.environ.setdefault('OMP_NUM_THREADS', '1')
 import torch; torch.set_num_threads(1)
 from attention_nb.rul import RULRecipe, run_sweep
-
-SMALL = dict(hidden=32, channels=(32, 64, 32), fc_sizes=(64, 32, 16), heads=4)
+from attention_nb.multitask import SMALL   # the small width, shared with the multi-task sweep
 seeds = (0, 1, 2)
 base = dict(model_kwargs=SMALL, epochs=100)
 R = [RULRecipe('FD001', s, **base) for s in seeds]
