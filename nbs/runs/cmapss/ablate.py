@@ -10,7 +10,7 @@ The ablations run in the order of ABLATIONS, seeds within each, so a sweep cut s
 import os, sys
 from pathlib import Path
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
+sys.path[:0] = [str(HERE.parents[2]), str(HERE)]     # the package, and final.py beside this file
 os.environ.setdefault('OMP_NUM_THREADS', '1')
 import torch; torch.set_num_threads(1)
 from attention_nb.rul import RULRecipe, run_sweep
