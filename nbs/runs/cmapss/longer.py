@@ -1,0 +1,20 @@
+"""FD003 with the final recipe's epoch cap raised from 40 to 80, 3 seeds: two of final.py's three FD003 runs trained all
+40 epochs with their best validation epoch at 37-38, so the cap, not early stopping, ended them. Everything else is
+final.py's recipe. One JSON line per finished run goes to longer.jsonl beside this file; checkpoints go to scratch/
+(ignored); runs already logged are skipped and two processes can share the sweep:
+
+    OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/longer.py > /tmp/longer.out 2>&1 &
+"""
+import os, sys
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parents[2]), str(HERE)]     # the package, and final.py beside this file
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+import torch; torch.set_num_threads(1)
+from attention_nb.rul import RULRecipe, run_sweep
+from final import FINAL
+
+LONGER = dict(epochs=80)                        # what changes from FINAL
+R = [RULRecipe('FD003', s, **{**FINAL, **LONGER}) for s in (0, 1, 2)]
+
+if __name__ == '__main__': run_sweep(R, HERE/'longer.jsonl', HERE/'scratch')
