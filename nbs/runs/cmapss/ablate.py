@@ -7,13 +7,7 @@ are skipped, and two processes can share the sweep (each claims the run it train
 
 The ablations run in the order of ABLATIONS, seeds within each, so a sweep cut short leaves whole rows.
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[2]), str(HERE)]     # the package, and final.py beside this file
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from final import FINAL
 
 ABLATIONS = {                                   # label: what changes from FINAL
@@ -27,4 +21,4 @@ ABLATIONS = {                                   # label: what changes from FINAL
 }
 R = [RULRecipe('FD001', s, **{**FINAL, **a}) for a in ABLATIONS.values() for s in (0, 1, 2)]
 
-if __name__ == '__main__': run_sweep(R, HERE/'ablate.jsonl', HERE/'scratch')
+if __name__ == '__main__': sweep(R, __file__)

@@ -9,13 +9,8 @@ scratch/ (ignored); runs already logged are skipped and two processes can share 
 `python nbs/runs/cmapss/final.py bundles` then writes the bundle of each subset's run with the best validation RMSE
 (never chosen by the test set) to bundles/ beside this file.
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep, run_key, recipe_data, build_model, save_rul_model
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
+from attention_nb.rul import run_key, recipe_data, build_model, save_rul_model
 from attention_nb.runs import RunLog
 from attention_nb.multitask import SMALL
 FINAL = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0, input_noise=0.5, health_weight=0.1)
@@ -36,4 +31,4 @@ def bundles():
 
 if __name__ == '__main__':
     if sys.argv[1:] == ['bundles']: bundles()
-    else: run_sweep(R, HERE/'final.jsonl', HERE/'scratch')
+    else: sweep(R, __file__)

@@ -6,13 +6,8 @@ each test engine. Resumable after every epoch (checkpoints in /tmp/cmapss_runs/l
     OMP_NUM_THREADS=1 python nbs/runs/cmapss/li_ref.py EPOCHS SEEDS LOG [DROP_AT]
     e.g. python nbs/runs/cmapss/li_ref.py 250 0,1,2 li_ref250_epochs.jsonl 200
 """
-import os, sys, random
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import time, numpy as np, torch
-torch.set_num_threads(1)
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE
+import random, time, numpy as np
 from attention_nb.cmapss import load_cmapss, rul_targets, window_index, SENSORS, rmse, phm_score
 from attention_nb.rul import LiCNN
 from attention_nb.runs import RunLog, atomic_save

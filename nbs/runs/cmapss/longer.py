@@ -6,16 +6,10 @@ that lowered both the validation and the test RMSE. One JSON line per finished r
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/longer.py > /tmp/longer.out 2>&1 &
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[2]), str(HERE)]     # the package, and final.py beside this file
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from final import FINAL
 
 LONGER = {'cap 80': dict(epochs=80), 'cap 80, dropout 0.2': dict(epochs=80, dropout=0.2)}   # label: what changes from FINAL
 R = [RULRecipe('FD003', s, **{**FINAL, **v}) for v in LONGER.values() for s in (0, 1, 2)]
 
-if __name__ == '__main__': run_sweep(R, HERE/'longer.jsonl', HERE/'scratch')
+if __name__ == '__main__': sweep(R, __file__)

@@ -5,13 +5,7 @@ and the commit; checkpoints go to scratch/ (ignored). Runs already logged are sk
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/overfit.py [seeds] [variant ...] > /tmp/overfit.out 2>&1 &
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from attention_nb.multitask import SMALL   # the small width, shared with the multi-task sweep
 BASE = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0)
 HALF = dict(hidden=16, channels=(16, 32, 16), fc_sizes=(32, 16, 8), heads=4)
@@ -27,4 +21,4 @@ def recipes(seeds=(0,), only=()):
 
 if __name__ == '__main__':
     seeds = tuple(int(s) for s in sys.argv[1].split(',')) if len(sys.argv) > 1 else (0,)
-    run_sweep(recipes(seeds, sys.argv[2:]), HERE/'overfit.jsonl', HERE/'scratch')   # more arguments: only these variants
+    sweep(recipes(seeds, sys.argv[2:]), __file__)   # more arguments: only these variants

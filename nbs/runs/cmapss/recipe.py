@@ -8,13 +8,7 @@ two processes can share the sweep (each claims the run it trains):
 The log holds the runs in the order below as far as the sweep has gone (18 runs: FD001 with the recipe and three
 ablations, FD003 and FD002); the rest are planned.
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from attention_nb.multitask import SMALL   # the small width, shared with the multi-task sweep
 seeds = (0, 1, 2)
 base = dict(model_kwargs=SMALL, epochs=100)
@@ -26,4 +20,4 @@ R += [RULRecipe('FD001', s, **{**base, **a}) for a in abl[3:] for s in seeds]
 R += [RULRecipe('FD001', s, **{**base, 'model_kwargs': dict(hidden=64)}) for s in seeds]
 R += [RULRecipe('FD001', s, **{**base, 'model_kwargs': {}}) for s in seeds]
 
-if __name__ == '__main__': run_sweep(R, HERE/'recipe.jsonl', HERE/'scratch')
+if __name__ == '__main__': sweep(R, __file__)

@@ -4,17 +4,13 @@ epoch on one CPU thread here, so a run is 1 to 3 hours. One JSON line per finish
 file; checkpoints go to scratch/ (ignored); runs already logged are skipped and two processes can share the sweep:
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/widths.py > /tmp/widths.out 2>&1 &
+
+or one run at a time on both cores of this machine, OMP_NUM_THREADS=2 (the log records the threads of each run).
 """
-import os, sys
-from pathlib import Path
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[2]), str(HERE)]     # the package, and final.py beside this file
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
-from attention_nb.rul import RULRecipe, run_sweep
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from final import FINAL
 
 CHAPTER3 = dict(model_kwargs={})                # what changes from FINAL: DualTaskModel's default (chapter-3) width
 R = [RULRecipe('FD001', s, **{**FINAL, **CHAPTER3}) for s in (0, 1, 2)]
 
-if __name__ == '__main__': run_sweep(R, HERE/'widths.jsonl', HERE/'scratch')
+if __name__ == '__main__': sweep(R, __file__)

@@ -1,0 +1,18 @@
+"""What every run script of this folder starts from: the checkout's package and this folder on `sys.path`, the math
+libraries at OMP_NUM_THREADS threads (1 unless set; the run log records the threads of each run), and `sweep`, which
+trains a script's recipes into the JSON-lines log named after the script. A script begins with `from script_env import *`.
+"""
+import os, sys
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+for p in (str(HERE), str(HERE.parents[2])):                  # this folder (final.py's FINAL), the checkout's package
+    if p not in sys.path: sys.path.insert(0, p)
+os.environ.setdefault('OMP_NUM_THREADS', '1')
+import torch; torch.set_num_threads(int(os.environ['OMP_NUM_THREADS']))
+from attention_nb.rul import RULRecipe, run_sweep
+
+def sweep(recipes, script):
+    "Train `recipes` not yet logged into the log named after `script` (a `__file__`), with checkpoints under scratch/."
+    run_sweep(recipes, HERE/f'{Path(script).stem}.jsonl', HERE/'scratch')
+
+__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'RULRecipe', 'run_sweep', 'sweep']
