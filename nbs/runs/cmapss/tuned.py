@@ -7,8 +7,8 @@ and weights go to scratch/ (ignored); runs already logged are skipped and two pr
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/tuned.py > /tmp/tuned.out 2>&1 &
 
-`python nbs/runs/cmapss/tuned.py bundles` then writes the bundle of each subset's run with the best validation RMSE over
-this log and final.jsonl (never chosen by the test set) to bundles/ beside this file.
+`python nbs/runs/cmapss/tuned.py bundles` then writes the bundle of each subset's run of this log with the best validation
+RMSE (never chosen by the test set) to bundles/ beside this file.
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from final import FINAL, SUBSETS, bundles
@@ -18,5 +18,5 @@ R = [RULRecipe(sub, s, **TUNED) for sub in SUBSETS for s in (0, 1, 2)]   # FD001
 
 if __name__ == '__main__':
     if sys.argv[1:] == ['bundles']:
-        import final; bundles({'final.jsonl': final.R, 'tuned.jsonl': R})
+        bundles({'tuned.jsonl': R})
     else: sweep(R, __file__)
