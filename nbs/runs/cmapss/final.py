@@ -17,16 +17,14 @@ FINAL = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0, input_noise=0
 SUBSETS = ('FD001', 'FD003', 'FD002', 'FD004')
 R = [RULRecipe(sub, s, **FINAL) for s in (0, 1, 2) for sub in SUBSETS]
 
-def bundles(logs:dict|None=None):
-    "For each subset, the bundle of the logged run with the best validation RMSE; `logs`: log file name -> its recipes."
-    logs = logs or {'final.jsonl': R}
-    recs = [x for name in logs for x in RunLog(HERE/name).records()]
-    recipes = {run_key(r): r for rs in logs.values() for r in rs}
+def bundles(log:str='final.jsonl', recipes:list=R):
+    "For each subset, the bundle of the run in `log` (a file beside this one, of `recipes`) with the best validation RMSE."
+    recs = RunLog(HERE/log).records()
     for sub in SUBSETS:
-        runs = [x for x in recs if x['subset'] == sub and x['key'] in recipes]
+        runs = [x for x in recs if x['subset'] == sub]
         if not runs: continue
         best = min(runs, key=lambda x: x['valid_rmse'])
-        r = recipes[best['key']]
+        r = next(r for r in recipes if run_key(r) == best['key'])
         data = recipe_data(r); model = build_model(r, data)
         model.load_state_dict(torch.load(HERE/'scratch'/f"{best['key']}.weights.pt"))
         p = save_rul_model(model, data, HERE/'bundles'/f'{sub}.rulb', best)
