@@ -95,7 +95,8 @@ class WarmupPlateau(fb.Callback):
         names = list(self.recorder.metric_names[1:-1]); val = self.recorder.values[-1][names.index(self.monitor)]
         if self.epoch + 1 >= self.warmup:
             self.cur = self.cur if self.epoch + 1 > self.warmup else self.lr
-            if val < self.best: self.best, self.bad = val, 0
+            if val is None: pass                                     # no validation engines (a refit): no plateau to watch
+            elif val < self.best: self.best, self.bad = val, 0
             else:
                 self.bad += 1
                 if self.bad > self.patience: self.cur, self.bad = max(self.cur * self.factor, self.min_lr), 0
@@ -105,13 +106,14 @@ class WarmupPlateau(fb.Callback):
 
 # %% ../nbs/05a_rul_training.ipynb #ba327910
 class BestAndStop(fb.Callback):
-    "Keep the weights of the epoch with the lowest validation metric; stop after `patience` epochs without improvement (`None`: never)."
+    "Keep the weights of the epoch with the lowest validation metric (the last epoch without validation engines); stop after `patience` epochs without improvement (`None`: never)."
     order = 62
     def __init__(self, monitor:str='rul_rmse_exact', patience:int|None=30):
         self.monitor, self.patience, self.best, self.best_epoch, self.state, self.epoch, self.stop = monitor, patience, math.inf, None, None, 0, False
     def after_epoch(self):
         names = list(self.recorder.metric_names[1:-1]); val = self.recorder.values[-1][names.index(self.monitor)]
-        if val < self.best: self.best, self.best_epoch, self.state = val, self.epoch, {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
+        if val is None: self.best_epoch = self.epoch                 # no validation engines (a refit): the last epoch is the one kept
+        elif val < self.best: self.best, self.best_epoch, self.state = val, self.epoch, {k: v.detach().clone() for k, v in self.learn.model.state_dict().items()}
         self.epoch += 1
         if self.patience is not None and self.epoch - 1 - self.best_epoch >= self.patience: self.stop = True
     def after_fit(self):
@@ -180,6 +182,9 @@ def train_rul(
 ):
     "Train one run with the recipe; resumable from `ckpt` (a file) after every epoch; returns `(learn, result)`."
     t0 = time.time()
+    if r.valid_pct == 0 and (r.plateau or r.patience is not None):
+        raise ValueError(f"train_rul: a run without validation engines (valid_pct=0, a refit) has nothing to decay the learning rate or stop on; "
+                         f"set plateau=False and patience=None (got plateau={r.plateau}, patience={r.patience})")
     fb.set_seed(r.seed, reproducible=True)
     data = data or recipe_data(r)
     model = build_model(r, data)

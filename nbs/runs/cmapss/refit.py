@@ -1,0 +1,30 @@
+"""The tuned recipe (tuned.py) refitted on all the training engines of each subset, 3 seeds: no engines held out
+(valid_pct=0), so nothing to stop on or decay on (no early stopping, no plateau decay), and a fixed number of epochs,
+per subset the median over the tuned runs' seeds of the epochs up to their best validation epoch (what the validation
+engines chose). The tuned runs trained on 80% of the engines and kept their best validation epoch; these train on all
+of them for that many epochs and keep the last one (its weight average, as before). One JSON line per finished run goes
+to refit.jsonl beside this file; checkpoints and weights go to scratch/ (ignored); runs already logged are skipped and
+two processes can share the sweep:
+
+    OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/refit.py > /tmp/refit.out 2>&1 &
+"""
+from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
+import statistics
+from attention_nb.runs import RunLog
+from final import SUBSETS
+from tuned import TUNED, R as TUNED_R
+from attention_nb.rul import run_key
+
+def refit_epochs(log:str='tuned.jsonl', recipes:list=TUNED_R)->dict:
+    "Per subset, the median over seeds of the epochs (best validation epoch + 1) of the runs of `recipes` in `log`."
+    keys = {run_key(r) for r in recipes}
+    recs = [x for x in RunLog(HERE/log).records() if x['key'] in keys]
+    return {s: int(statistics.median(x['best_epoch'] + 1 for x in recs if x['subset'] == s)) for s in SUBSETS}
+
+EPOCHS = refit_epochs()
+REFIT = {**TUNED, 'valid_pct': 0., 'patience': None, 'plateau': False}
+R = [RULRecipe(sub, s, **{**REFIT, 'epochs': EPOCHS[sub]}) for sub in SUBSETS for s in (0, 1, 2)]
+
+if __name__ == '__main__':
+    print('epochs per subset:', EPOCHS, flush=True)
+    sweep(R, __file__)
