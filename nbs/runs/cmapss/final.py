@@ -17,13 +17,13 @@ FINAL = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0, input_noise=0
 SUBSETS = ('FD001', 'FD003', 'FD002', 'FD004')
 R = [RULRecipe(sub, s, **FINAL) for s in (0, 1, 2) for sub in SUBSETS]
 
-def bundles(log:str='final.jsonl', recipes:list=R):
-    "For each subset, the bundle of the run in `log` (a file beside this one, of `recipes`) with the best validation RMSE."
+def bundles(log:str='final.jsonl', recipes:list=R, rank=lambda x: x['valid_rmse']):
+    "For each subset, the bundle of the run in `log` (a file beside this one, of `recipes`) that `rank` puts first (lowest validation RMSE)."
     recs = RunLog(HERE/log).records()
     for sub in SUBSETS:
         runs = [x for x in recs if x['subset'] == sub]
         if not runs: continue
-        best = min(runs, key=lambda x: x['valid_rmse'])
+        best = min(runs, key=rank)
         r = next(r for r in recipes if run_key(r) == best['key'])
         data = recipe_data(r); model = build_model(r, data)
         model.load_state_dict(torch.load(HERE/'scratch'/f"{best['key']}.weights.pt"))

@@ -7,11 +7,14 @@ to refit.jsonl beside this file; checkpoints and weights go to scratch/ (ignored
 two processes can share the sweep:
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/refit.py > /tmp/refit.out 2>&1 &
+
+`python nbs/runs/cmapss/refit.py bundles` then writes, for each subset, the bundle of the refit whose seed gave the tuned
+run with the lowest validation RMSE (a refit has no validation engines of its own; the test set never chooses).
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 import statistics
 from attention_nb.runs import RunLog
-from final import SUBSETS
+from final import SUBSETS, bundles
 from tuned import TUNED, R as TUNED_R
 from attention_nb.rul import run_key
 
@@ -25,6 +28,13 @@ EPOCHS = refit_epochs()
 REFIT = {**TUNED, 'valid_pct': 0., 'patience': None, 'plateau': False}
 R = [RULRecipe(sub, s, **{**REFIT, 'epochs': EPOCHS[sub]}) for sub in SUBSETS for s in (0, 1, 2)]
 
+def tuned_valid_rmse(x:dict)->float:
+    "The validation RMSE of the tuned run with the subset and seed of the refit `x`."
+    keys = {run_key(r) for r in TUNED_R}
+    return next(t['valid_rmse'] for t in RunLog(HERE/'tuned.jsonl').records() if t['key'] in keys and (t['subset'], t['seed']) == (x['subset'], x['seed']))
+
 if __name__ == '__main__':
-    print('epochs per subset:', EPOCHS, flush=True)
-    sweep(R, __file__)
+    if sys.argv[1:] == ['bundles']: bundles('refit.jsonl', R, rank=tuned_valid_rmse)
+    else:
+        print('epochs per subset:', EPOCHS, flush=True)
+        sweep(R, __file__)

@@ -13,11 +13,11 @@ import os, sys, json, time, hashlib
 from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))                      # the checkout this file is in
-os.environ.setdefault('OMP_NUM_THREADS', '1')
-import torch; torch.set_num_threads(1)
+os.environ.setdefault('OMP_NUM_THREADS', '1')                 # 1 thread unless set; each run's record says how many it had
+import torch; torch.set_num_threads(int(os.environ['OMP_NUM_THREADS']))
 from attention_nb.rul import RULRecipe, train_rul
 from attention_nb.multitask import METHODS, SMALL, multitask_setup, EpochTimer
-from attention_nb.runs import git_commit
+from attention_nb.runs import RunLog
 
 BUDGET = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=5)
 ORDER = [('FD001', 0)] + [('FD001', s) for s in (1, 2)] + [('FD002', s) for s in (0, 1, 2)]
@@ -25,8 +25,7 @@ LOG, SCRATCH = HERE/'runs.jsonl', HERE/'scratch'
 
 def key(r, method): return hashlib.sha1(json.dumps(dict(r.key(), method=method), sort_keys=True).encode()).hexdigest()[:10]
 
-def done():
-    return {json.loads(l)['key'] for l in LOG.read_text().splitlines() if l.strip()} if LOG.exists() else set()
+def done(): return {x['key'] for x in RunLog(LOG).records()}
 
 def main(only=()):
     SCRATCH.mkdir(exist_ok=True)
@@ -40,8 +39,8 @@ def main(only=()):
             learn, res = train_rul(r, ckpt=SCRATCH/f'{k}.ckpt', log=SCRATCH/f'{k}.epochs.jsonl', setup=multitask_setup(m), cbs=[timer])
             w = learn.model.task_weighting.weights().tolist()
             res.update(method=m, key=k, weights=w, s_per_epoch=(sorted(timer.times)[len(timer.times) // 2] if timer.times else None),
-                       epochs_this_process=len(timer.times), commit=git_commit(HERE), time=time.strftime('%Y-%m-%dT%H:%M:%S'))
-            with open(LOG, 'a') as f: f.write(json.dumps(res) + '\n')
+                       epochs_this_process=len(timer.times))
+            res = RunLog(LOG).append(res)                     # one line, with the time and the commit
             print(time.strftime('%H:%M:%S'), 'done', m, f"rmse {res['rmse']:.2f} score {res['score']:.0f} acc {res['accuracy']:.3f}",
                   f"best {res['best_epoch']} of {res['epochs_run']}, {res['s_per_epoch'] or float('nan'):.1f} s/epoch", flush=True)
 
