@@ -12,4 +12,16 @@ from script_env import *                           # sys.path, threads (OMP_NUM_
 LI_RECIPE = dict(model='li', epochs=250, bs=512, lr=1e-3, wd=0., warmup=0, plateau=False, ema=None, patience=30, health_weight=0.)
 R = [RULRecipe('FD001', s, **LI_RECIPE) for s in (0, 1, 2)]
 
-if __name__ == '__main__': sweep(R, __file__)
+def refits():
+    "The refits on all engines, once the runs of R are logged: their median epoch count up to the best validation epoch."
+    from attention_nb.runs import RunLog
+    from attention_nb.rul import run_key
+    keys = {run_key(r) for r in R}
+    done = [x for x in RunLog(HERE/'li_recipe.jsonl').records() if x['key'] in keys]
+    if len(done) < len(R): return []
+    n = int(sorted(x['best_epoch'] + 1 for x in done)[len(done) // 2])
+    return [RULRecipe('FD001', s, **{**LI_RECIPE, 'valid_pct': 0., 'patience': None, 'epochs': n}) for s in (0, 1, 2)]
+
+if __name__ == '__main__':
+    sweep(R, __file__)
+    sweep(refits(), __file__)
