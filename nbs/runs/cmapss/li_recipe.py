@@ -13,14 +13,9 @@ LI_RECIPE = dict(model='li', epochs=250, bs=512, lr=1e-3, wd=0., warmup=0, plate
 R = [RULRecipe('FD001', s, **LI_RECIPE) for s in (0, 1, 2)]
 
 def refits():
-    "The refits on all engines, once the runs of R are logged: their median epoch count up to the best validation epoch."
-    from attention_nb.runs import RunLog
-    from attention_nb.rul import run_key
-    keys = {run_key(r) for r in R}
-    done = [x for x in RunLog(HERE/'li_recipe.jsonl').records() if x['key'] in keys]
-    if len(done) < len(R): return []
-    n = int(sorted(x['best_epoch'] + 1 for x in done)[len(done) // 2])
-    return [RULRecipe('FD001', s, **{**LI_RECIPE, 'valid_pct': 0., 'patience': None, 'epochs': n}) for s in (0, 1, 2)]
+    "The refits on all engines, once the runs of R are logged, for the median of their epochs up to the best validation epoch."
+    n = refit_epochs('li_recipe.jsonl', R).get('FD001')
+    return [RULRecipe('FD001', s, **{**LI_RECIPE, **REFIT, 'epochs': n}) for s in (0, 1, 2)] if n else []
 
 if __name__ == '__main__':
     sweep(R, __file__)

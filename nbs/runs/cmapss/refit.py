@@ -12,21 +12,11 @@ two processes can share the sweep:
 run with the lowest validation RMSE (a refit has no validation engines of its own; the test set never chooses).
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
-import statistics
-from attention_nb.runs import RunLog
 from final import SUBSETS, bundles
 from tuned import TUNED, R as TUNED_R
-from attention_nb.rul import run_key
 
-def refit_epochs(log:str='tuned.jsonl', recipes:list=TUNED_R)->dict:
-    "Per subset, the median over seeds of the epochs (best validation epoch + 1) of the runs of `recipes` in `log`."
-    keys = {run_key(r) for r in recipes}
-    recs = [x for x in RunLog(HERE/log).records() if x['key'] in keys]
-    return {s: int(statistics.median(x['best_epoch'] + 1 for x in recs if x['subset'] == s)) for s in SUBSETS}
-
-EPOCHS = refit_epochs()
-REFIT = {**TUNED, 'valid_pct': 0., 'patience': None, 'plateau': False}
-R = [RULRecipe(sub, s, **{**REFIT, 'epochs': EPOCHS[sub]}) for sub in SUBSETS for s in (0, 1, 2)]
+EPOCHS = refit_epochs('tuned.jsonl', TUNED_R)
+R = [RULRecipe(sub, s, **{**TUNED, **REFIT, 'epochs': EPOCHS[sub]}) for sub in SUBSETS for s in (0, 1, 2)]
 
 def tuned_valid_rmse(x:dict)->float:
     "The validation RMSE of the tuned run with the subset and seed of the refit `x`."
