@@ -52,12 +52,13 @@ class CNNFrontend(nn.Module):
         channels:tuple=(64, 128, 64), # output channels of the successive convolutions
         kernel_size:int=3, # kernel of every convolution (same padding: T is kept)
         dropout:float=0.1, # dropout after the last block
+        norm:bool=True, # BatchNorm after every convolution (False: none)
     ):
         super().__init__()
         self.n_features, self.n_out = n_features, channels[-1]
         layers, c_in = [], n_features
         for c_out in channels:
-            layers += [nn.Conv1d(c_in, c_out, kernel_size, padding='same'), nn.BatchNorm1d(c_out), nn.ReLU()]
+            layers += [nn.Conv1d(c_in, c_out, kernel_size, padding='same'), *([nn.BatchNorm1d(c_out)] if norm else []), nn.ReLU()]
             c_in = c_out
         self.convs = nn.Sequential(*layers, nn.Dropout(dropout))
 
@@ -101,12 +102,14 @@ class Backbone(nn.Module):
         heads:int=8, # attention heads (2 * hidden must be divisible by heads)
         dropout:float=0.1, # dropout in the front end, between LSTM layers and in the attention block
         norm_first:bool=False, # pre-norm attention block (default post-norm)
+        norm:bool=True, # BatchNorm in the front end
+        attention:bool=True, # the self-attention block (False: the BiLSTM states are the output)
     ):
         super().__init__()
         self.n_features, self.n_out = n_features, 2 * hidden
-        self.frontend = CNNFrontend(n_features, channels, kernel_size, dropout)
+        self.frontend = CNNFrontend(n_features, channels, kernel_size, dropout, norm)
         self.encoder = BiLSTMEncoder(channels[-1], hidden, num_layers, dropout)
-        self.attention = AttentionBlock(2 * hidden, heads, dropout, norm_first)
+        self.attention = AttentionBlock(2 * hidden, heads, dropout, norm_first) if attention else nn.Identity()
 
     def forward(self, x:Tensor)->Tensor:
         h = self.frontend(x)                                 # h: (B, T, channels[-1]); checks x
@@ -118,6 +121,8 @@ class Backbone(nn.Module):
         x:Tensor, # window (B, T, n_features)
         average:bool=False, # average over heads
     )->Tensor: # (B, heads, T, T), or (B, T, T) if average
+        if isinstance(self.attention, nn.Identity):
+            raise ValueError("attention_weights: this backbone was built with attention=False and has no attention block")
         was_training = self.training
         try:
             self.eval()
@@ -131,13 +136,16 @@ class Backbone(nn.Module):
 # %% ../nbs/03_backbone.ipynb #0f48bc7f
 @docs
 class FCFunnel(nn.Module):
-    "The last time step through Linear + ReLU + dropout layers: `(B, T, n_in) -> (B, sizes[-1])`."
+    "The last time step (or the mean over time) through Linear + ReLU + dropout layers: `(B, T, n_in) -> (B, sizes[-1])`."
     def __init__(self,
         n_in:int=512, # features per time step
         sizes:tuple=(256, 64, 32), # widths of the successive layers
         dropout:float=0.1, # dropout after every layer
+        pool:str='last', # one vector per window: the 'last' time step or the 'mean' over time
     ):
         super().__init__()
+        if pool not in ('last', 'mean'): raise ValueError(f"FCFunnel: pool must be 'last' or 'mean', got {pool!r}")
+        self.pool = pool
         self.n_in, self.n_out = n_in, sizes[-1]
         layers, n = [], n_in
         for s in sizes: layers += [nn.Linear(n, s), nn.ReLU(), nn.Dropout(dropout)]; n = s
@@ -146,9 +154,10 @@ class FCFunnel(nn.Module):
     def forward(self, h:Tensor)->Tensor:
         if h.dim() != 3 or h.size(-1) != self.n_in:
             raise ValueError(f"FCFunnel expects (B, T, n_in) = (B, T, {self.n_in}), got {_shape(h)}")
-        return self.layers(h[:, -1])                          # h[:, -1]: (B, n_in) -> (B, sizes[-1])
+        v = h[:, -1] if self.pool == 'last' else h.mean(1)    # v: (B, n_in)
+        return self.layers(v)                                 # (B, sizes[-1])
 
-    _docs = dict(forward="Take the last time step of `h` `(B, T, n_in)` and narrow it to `(B, sizes[-1])`")
+    _docs = dict(forward="Take the last time step of `h` `(B, T, n_in)` (or the mean over time) and narrow it to `(B, sizes[-1])`")
 
 # %% ../nbs/03_backbone.ipynb #2f99e53a
 HEALTH_CLASSES = ('healthy', 'degrading', 'critical')
@@ -194,11 +203,12 @@ class DualTaskModel(nn.Module):
         n_classes:int=3, # health classes
         dropout:float=0.1, # dropout everywhere: front end, between LSTM layers, attention block, funnel
         rul_scale:float=1., # scale of the RUL head (e.g. the RUL cap in cycles)
-        **kwargs, # the backbone's: n_features, channels, kernel_size, hidden, num_layers, heads, norm_first
+        pool:str='last', # what the funnel reads: the 'last' time step or the 'mean' over time
+        **kwargs, # the backbone's: n_features, channels, kernel_size, hidden, num_layers, heads, norm_first, norm, attention
     ):
         super().__init__()
         self.backbone = Backbone(dropout=dropout, **kwargs)
-        self.funnel = FCFunnel(self.backbone.n_out, fc_sizes, dropout)
+        self.funnel = FCFunnel(self.backbone.n_out, fc_sizes, dropout, pool)
         self.rul_head = RULHead(fc_sizes[-1], rul_scale)
         self.health_head = HealthHead(fc_sizes[-1], n_classes)
 
