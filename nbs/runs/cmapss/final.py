@@ -17,10 +17,11 @@ FINAL = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0, input_noise=0
 SUBSETS = ('FD001', 'FD003', 'FD002', 'FD004')
 R = [RULRecipe(sub, s, **FINAL) for s in (0, 1, 2) for sub in SUBSETS]
 
-def bundles(log:str='final.jsonl', recipes:list=R, rank=lambda x: x['valid_rmse']):
-    "For each subset, the bundle of the run in `log` (a file beside this one, of `recipes`) that `rank` puts first (lowest validation RMSE)."
-    recs = RunLog(HERE/log).records()
-    for sub in SUBSETS:
+def bundles(log:str='final.jsonl', recipes:list=R, rank=lambda x: x['valid_rmse'], subsets=SUBSETS):
+    "For each of `subsets`, the bundle of the run of `recipes` in `log` (a file beside this one) that `rank` puts first (lowest validation RMSE)."
+    keys = {run_key(r) for r in recipes}
+    recs = [x for x in RunLog(HERE/log).records() if x['key'] in keys]
+    for sub in subsets:
         runs = [x for x in recs if x['subset'] == sub]
         if not runs: continue
         best = min(runs, key=rank)

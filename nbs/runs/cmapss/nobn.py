@@ -8,12 +8,14 @@ processes can share the sweep:
 
     OMP_NUM_THREADS=1 nohup python nbs/runs/cmapss/nobn.py > /tmp/nobn.out 2>&1 &
 
-`python nbs/runs/cmapss/nobn.py bundles` then writes, for each subset, the bundle of the refit whose seed gave the split
-run with the lowest validation RMSE (the test set never chooses).
+`python nbs/runs/cmapss/nobn.py bundles` then chooses, for each subset, between this recipe and the tuned one (with
+BatchNorm) by the mean validation RMSE of their split runs, and where this one wins writes the bundle of its refit whose
+seed gave the split run with the lowest validation RMSE; the other subsets keep refit.py's bundles. The test set never
+chooses.
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
 from final import SUBSETS, bundles
-from tuned import TUNED
+from tuned import TUNED, R as TUNED_R
 
 NOBN = {**TUNED, 'model_kwargs': {**TUNED['model_kwargs'], 'norm': False}}
 SPLIT = {sub: [RULRecipe(sub, s, **NOBN) for s in (0, 1, 2)] for sub in SUBSETS}
@@ -30,8 +32,17 @@ def split_valid_rmse(x:dict)->float:
     keys = {run_key(r) for r in SPLIT[x['subset']]}
     return next(t['valid_rmse'] for t in RunLog(HERE/LOGS[x['subset']]).records() if t['key'] in keys and t['seed'] == x['seed'])
 
+def choose()->dict:
+    "Per subset, 'no BatchNorm' or 'tuned': the recipe whose split runs have the lower mean validation RMSE."
+    def valid(log, recipes, sub):
+        keys = {run_key(r) for r in recipes if r.subset == sub}
+        return np.mean([x['valid_rmse'] for x in RunLog(HERE/log).records() if x['key'] in keys])
+    return {sub: 'no BatchNorm' if valid(LOGS[sub], SPLIT[sub], sub) < valid('tuned.jsonl', TUNED_R, sub) else 'tuned' for sub in SUBSETS}
+
 if __name__ == '__main__':
-    if sys.argv[1:] == ['bundles']: bundles('nobn.jsonl', refits(), rank=split_valid_rmse)
+    if sys.argv[1:] == ['bundles']:
+        chosen = choose(); print('chosen by validation RMSE:', chosen)
+        bundles('nobn.jsonl', refits(), rank=split_valid_rmse, subsets=[s for s, c in chosen.items() if c == 'no BatchNorm'])
     else:
         sweep(R, __file__)
         sweep(refits(), __file__)

@@ -26,4 +26,4 @@ def sweep(recipes, script):
     "Train `recipes` not yet logged into the log named after `script` (a `__file__`), with checkpoints under scratch/."
     run_sweep(recipes, HERE/f'{Path(script).stem}.jsonl', HERE/'scratch')
 
-__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'refit_epochs']
+__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'np', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'refit_epochs']
