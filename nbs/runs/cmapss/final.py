@@ -10,8 +10,7 @@ scratch/ (ignored); runs already logged are skipped and two processes can share 
 (never chosen by the test set) to bundles/ beside this file.
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
-from attention_nb.rul import run_key, recipe_data, build_model, save_rul_model
-from attention_nb.runs import RunLog
+from attention_nb.rul import recipe_data, build_model, save_rul_model
 from attention_nb.multitask import SMALL
 FINAL = dict(model_kwargs=SMALL, epochs=40, patience=10, warmup=0, input_noise=0.5, health_weight=0.1)
 SUBSETS = ('FD001', 'FD003', 'FD002', 'FD004')
@@ -19,8 +18,7 @@ R = [RULRecipe(sub, s, **FINAL) for s in (0, 1, 2) for sub in SUBSETS]
 
 def bundles(log:str='final.jsonl', recipes:list=R, rank=lambda x: x['valid_rmse'], subsets=SUBSETS):
     "For each of `subsets`, the bundle of the run of `recipes` in `log` (a file beside this one) that `rank` puts first (lowest validation RMSE)."
-    keys = {run_key(r) for r in recipes}
-    recs = [x for x in RunLog(HERE/log).records() if x['key'] in keys]
+    recs = logged(log, recipes)
     for sub in subsets:
         runs = [x for x in recs if x['subset'] == sub]
         if not runs: continue

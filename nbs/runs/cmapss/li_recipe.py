@@ -14,8 +14,7 @@ R = [RULRecipe('FD001', s, **LI_RECIPE) for s in (0, 1, 2)]
 
 def refits():
     "The refits on all engines, once the runs of R are logged, for the median of their epochs up to the best validation epoch."
-    n = refit_epochs('li_recipe.jsonl', R).get('FD001')
-    return [RULRecipe('FD001', s, **{**LI_RECIPE, **REFIT, 'epochs': n}) for s in (0, 1, 2)] if n else []
+    return refits_of(R, 'li_recipe.jsonl')
 
 if __name__ == '__main__':
     sweep(R, __file__)

@@ -19,11 +19,7 @@ R = [r for sub in SUBSETS if sub != 'FD001' for r in SPLIT[sub]]
 
 def refits()->list:
     "The refits of every subset whose split runs are all logged."
-    out = []
-    for sub, rs in SPLIT.items():
-        n = refit_epochs(LOGS[sub], rs).get(sub)
-        if n: out += [RULRecipe(sub, s, **{**NOATTN, **REFIT, 'epochs': n}) for s in (0, 1, 2)]
-    return out
+    return [x for sub, rs in SPLIT.items() for x in refits_of(rs, LOGS[sub])]
 
 if __name__ == '__main__':
     sweep(R, __file__)

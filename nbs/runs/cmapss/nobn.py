@@ -26,24 +26,12 @@ R = [r for (v, sub), rs in SPLIT.items() if sub != 'FD001' for r in rs]
 
 def refits(variant:str|None=None)->list:
     "The refits of `variant` (None: both), for every subset whose split runs are all logged."
-    out = []
-    for (v, sub), rs in SPLIT.items():
-        n = refit_epochs(LOGS[sub], rs).get(sub)
-        if n and variant in (None, v): out += [RULRecipe(sub, s, **{**VARIANTS[v], **REFIT, 'epochs': n}) for s in (0, 1, 2)]
-    return out
-
-def _split_runs(log:str, recipes:list)->list:
-    keys = {run_key(r) for r in recipes}
-    return [x for x in RunLog(HERE/log).records() if x['key'] in keys]
-
-def split_valid_rmse(x:dict, variant:str)->float:
-    "The validation RMSE of the split run of `variant` with the subset and seed of the refit `x`."
-    return next(t['valid_rmse'] for t in _split_runs(LOGS[x['subset']], SPLIT[variant, x['subset']]) if t['seed'] == x['seed'])
+    return [x for (v, sub), rs in SPLIT.items() if variant in (None, v) for x in refits_of(rs, LOGS[sub])]
 
 def choose()->dict:
     "Per subset, 'tuned' or one of VARIANTS: the recipe whose split runs have the lowest mean validation RMSE."
     def valid(log, rs):
-        runs = _split_runs(log, rs)
+        runs = logged(log, rs)
         if len(runs) < len(rs): raise ValueError(f"choose: {len(runs)} of the {len(rs)} split runs of {rs[0].subset} are in {log}; finish the sweep first")
         return np.mean([x['valid_rmse'] for x in runs])
     return {sub: min([('tuned', valid('tuned.jsonl', [r for r in TUNED_R if r.subset == sub]))] +
@@ -52,8 +40,8 @@ def choose()->dict:
 if __name__ == '__main__':
     if sys.argv[1:] == ['bundles']:
         chosen = choose(); print('chosen by validation RMSE:', chosen)
-        for v in VARIANTS:
-            bundles('nobn.jsonl', refits(v), rank=lambda x: split_valid_rmse(x, v), subsets=[s for s, c in chosen.items() if c == v])
+        for sub, v in chosen.items():
+            if v in VARIANTS: bundles('nobn.jsonl', refits_of(SPLIT[v, sub], LOGS[sub]), rank=valid_rmse_of(LOGS[sub], SPLIT[v, sub]), subsets=[sub])
     else:
         sweep(R, __file__)
         sweep(refits(), __file__)

@@ -12,19 +12,14 @@ two processes can share the sweep:
 run with the lowest validation RMSE (a refit has no validation engines of its own; the test set never chooses).
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, sweep
-from final import SUBSETS, bundles
-from tuned import TUNED, R as TUNED_R
+from final import bundles
+from tuned import R as TUNED_R
 
 EPOCHS = refit_epochs('tuned.jsonl', TUNED_R)
-R = [RULRecipe(sub, s, **{**TUNED, **REFIT, 'epochs': EPOCHS[sub]}) for sub in SUBSETS for s in (0, 1, 2)]
-
-def tuned_valid_rmse(x:dict)->float:
-    "The validation RMSE of the tuned run with the subset and seed of the refit `x`."
-    keys = {run_key(r) for r in TUNED_R}
-    return next(t['valid_rmse'] for t in RunLog(HERE/'tuned.jsonl').records() if t['key'] in keys and (t['subset'], t['seed']) == (x['subset'], x['seed']))
+R = refits_of(TUNED_R, 'tuned.jsonl')
 
 if __name__ == '__main__':
-    if sys.argv[1:] == ['bundles']: bundles('refit.jsonl', R, rank=tuned_valid_rmse)
+    if sys.argv[1:] == ['bundles']: bundles('refit.jsonl', R, rank=valid_rmse_of('tuned.jsonl', TUNED_R))
     else:
         print('epochs per subset:', EPOCHS, flush=True)
         sweep(R, __file__)

@@ -1,6 +1,6 @@
 """What every run script of this folder starts from: the checkout's package and this folder on `sys.path`, the math
 libraries at OMP_NUM_THREADS threads (1 unless set; the run log records the threads of each run), and `sweep`, which
-trains a script's recipes into the JSON-lines log named after the script, and what a refit on all engines needs (`REFIT`, `refit_epochs`). A script begins with `from script_env import *`.
+trains a script's recipes into the JSON-lines log named after the script, and what a refit on all engines needs (`REFIT`, `refit_epochs`, `refits_of`, `valid_rmse_of`). A script begins with `from script_env import *`.
 """
 import os, sys
 from pathlib import Path
@@ -10,20 +10,35 @@ for p in (str(HERE), str(HERE.parents[2])):                  # this folder (fina
 os.environ.setdefault('OMP_NUM_THREADS', '1')
 import torch; torch.set_num_threads(int(os.environ['OMP_NUM_THREADS']))
 import numpy as np
+from dataclasses import replace
 from attention_nb.rul import RULRecipe, run_sweep, run_key
 from attention_nb.runs import RunLog
 
 REFIT = dict(valid_pct=0., patience=None, plateau=False)   # a refit on every training engine: nothing to stop or decay on
 
+def logged(log:str, recipes:list)->list:
+    "The records in `log` (a file beside this one) of the runs of `recipes`."
+    keys = {run_key(r) for r in recipes}
+    return [x for x in RunLog(HERE/log).records() if x['key'] in keys]
+
 def refit_epochs(log:str, recipes:list)->dict:
     "Per subset, the median over seeds of the epochs up to the best validation epoch of the runs of `recipes` in `log`; {} until all are logged."
-    keys = {run_key(r) for r in recipes}
-    recs = [x for x in RunLog(HERE/log).records() if x['key'] in keys]
-    if len(recs) < len(keys): return {}
+    recs = logged(log, recipes)
+    if len(recs) < len({run_key(r) for r in recipes}): return {}
     return {s: int(np.median([x['best_epoch'] + 1 for x in recs if x['subset'] == s])) for s in sorted({x['subset'] for x in recs})}
+
+def refits_of(recipes:list, log:str)->list:
+    "The refits of `recipes` (runs with validation engines, logged in `log`): the same settings with REFIT, for `refit_epochs`; [] until all are logged."
+    n = refit_epochs(log, recipes)
+    return [replace(r, **REFIT, epochs=n[r.subset]) for r in recipes] if n else []
+
+def valid_rmse_of(log:str, recipes:list):
+    "A `rank` for `final.bundles`: the validation RMSE of the run of `recipes` in `log` with the subset and seed of a refit's record."
+    v = {(x['subset'], x['seed']): x['valid_rmse'] for x in logged(log, recipes)}
+    return lambda x: v[x['subset'], x['seed']]
 
 def sweep(recipes, script):
     "Train `recipes` not yet logged into the log named after `script` (a `__file__`), with checkpoints under scratch/."
     run_sweep(recipes, HERE/f'{Path(script).stem}.jsonl', HERE/'scratch')
 
-__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'np', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'refit_epochs']
+__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'np', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'logged', 'refit_epochs', 'refits_of', 'valid_rmse_of']
