@@ -233,7 +233,7 @@ def _std(x:np.ndarray)->np.ndarray:
 
 @docs
 class CMAPSSScaler:
-    "Standardise `FEATURES`: sensors per operating condition (or globally), settings globally; fitted on training rows."
+    "Standardise `FEATURES`: sensors per operating condition (or globally), settings (and `cycle`, if asked for) globally; fitted on training rows."
     def __init__(self,
                  n_conditions:int=1, # operating conditions: 1 (FD001, FD003) or 6 (FD002, FD004)
                  features:list=FEATURES, # the columns to standardise, in order
@@ -247,7 +247,7 @@ class CMAPSSScaler:
         cond, X = self.conditions(df), df[self.features].to_numpy(np.float64)
         self.mean = np.stack([X[cond == c].mean(0) for c in range(self.n_conditions)])   # (conditions, features)
         self.std = np.stack([_std(X[cond == c]) for c in range(self.n_conditions)])
-        glob = np.isin(self.features, SETTINGS)
+        glob = np.isin(self.features, SETTINGS + ['cycle'])   # an engine's age means the same in every condition
         self.mean[:, glob], self.std[:, glob] = X[:, glob].mean(0), _std(X[:, glob])
         return self
 
@@ -353,6 +353,7 @@ def prepare_cmapss(
     valid_pct:float=0.2, # share of the training engines held out for validation
     seed:int=0, # seed of the validation split
     max_units:int|None=None, # keep only the first max_units training and test engines (quick runs)
+    features:list=FEATURES, # the columns of the windows, in order; FEATURES + ['cycle'] adds each engine's age
 )->CMAPSSData:
     "Read a subset, fit the preprocessing on its training engines, and window the three splits."
     train, test, rul = load_cmapss(path, subset)
@@ -360,7 +361,7 @@ def prepare_cmapss(
         train, test, rul = train[train.unit.isin(np.unique(train.unit)[:max_units])], test[test.unit.isin(np.unique(test.unit)[:max_units])], rul[:max_units]
     tu, vu = split_units(train.unit, valid_pct, seed)
     in_train = train.unit.isin(tu).to_numpy()
-    scaler = CMAPSSScaler(N_CONDITIONS[subset]).fit(train[in_train])
+    scaler = CMAPSSScaler(N_CONDITIONS[subset], features).fit(train[in_train])
     def _windows(df, r, last_only=False):
         return CMAPSSWindows(scaler.transform(df), df.unit.to_numpy(), df.cycle.to_numpy(), r, window, last_only, cap, thresholds)
     r = rul_targets(train)

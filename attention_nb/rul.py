@@ -12,7 +12,7 @@ from pathlib import Path
 import torch, torch.nn as nn
 from .extras import import_optional
 from .backbone import DualTaskModel, DualTaskLoss, HEALTH_CLASSES, rul_rmse_metric, health_accuracy
-from .cmapss import prepare_cmapss, cmapss_dls, evaluate_cmapss, predict_cmapss, rmse, phm_score, CMAPSSData, InputNoise
+from .cmapss import prepare_cmapss, FEATURES, cmapss_dls, evaluate_cmapss, predict_cmapss, rmse, phm_score, CMAPSSData, InputNoise
 
 # %% ../nbs/05a_rul_training.ipynb #fbda18b8
 np = import_optional('numpy', 'experiments')
@@ -148,13 +148,16 @@ class RULRecipe:
     warmup:int=10; plateau:bool=True; ema:float|None=0.999; patience:int|None=30
     health_weight:float=0.5; max_units:int|None=None
     input_noise:float=0.                # std of Gaussian noise on the training windows (InputNoise); 0: none
-    def key(self): return {k: v for k, v in asdict(self).items() if not (k == 'input_noise' and v == 0)}   # keys of older runs stay valid
+    window:int=30                    # cycles per window (prepare_cmapss)
+    cycle_feature:bool=False         # add each engine's age in cycles to the features (prepare_cmapss)
+    def key(self): return {k: v for k, v in asdict(self).items() if (k, v) not in (('input_noise', 0), ('window', 30), ('cycle_feature', False))}   # keys of older runs stay valid
 
 def _dropout(r): return r.dropout if r.dropout is not None else (0.3 if r.subset in ('FD001', 'FD003') else 0.2)
 
 def recipe_data(r:RULRecipe, path=None)->CMAPSSData:
     "The windows of a run; without the operating settings when `r.drop_settings`."
-    data = prepare_cmapss(path, r.subset, valid_pct=r.valid_pct, seed=r.split_seed, max_units=r.max_units)
+    data = prepare_cmapss(path, r.subset, window=r.window, valid_pct=r.valid_pct, seed=r.split_seed, max_units=r.max_units,
+                          features=FEATURES + ['cycle'] if r.cycle_feature else FEATURES)
     if r.drop_settings:
         keep = [i for i, f in enumerate(data.scaler.features) if not f.startswith('os')]
         for ds in (data.train, data.valid, data.test): ds.x = ds.x[..., keep].contiguous()
