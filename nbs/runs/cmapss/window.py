@@ -21,6 +21,7 @@ from nobn import NOBN_CLEAN, LOGS
 from age import SPLIT as AGE
 
 WINDOWS = (30, 40, 50, 60)
+FROM_CYCLE = max(WINDOWS)                          # the first end cycle of a window that every window length has
 SUBSETS = ('FD001', 'FD003')
 SPLIT = {(w, sub): [RULRecipe(sub, s, **NOBN_CLEAN, window=w) for s in (0, 1, 2)] for w in WINDOWS for sub in SUBSETS}
 def log_of(w, sub): return LOGS[sub] if w == 30 else 'window.jsonl'   # where the split runs of (window, subset) are

@@ -11,9 +11,7 @@ from script_env import *                           # sys.path, threads (OMP_NUM_
 import json
 from attention_nb.rul import recipe_data, build_model
 from attention_nb.cmapss import predict_cmapss, rmse
-from window import candidates, WINDOWS
-
-FROM = max(WINDOWS)                                  # the first end cycle that every window length has
+from window import candidates, FROM_CYCLE as FROM
 
 if __name__ == '__main__':
     with open(HERE/'window_valid.jsonl', 'w') as f:
