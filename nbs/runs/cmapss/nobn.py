@@ -30,12 +30,8 @@ def refits(variant:str|None=None)->list:
 
 def choose()->dict:
     "Per subset, 'tuned' or one of VARIANTS: the recipe whose split runs have the lowest mean validation RMSE."
-    def valid(log, rs):
-        runs = logged(log, rs)
-        if len(runs) < len(rs): raise ValueError(f"choose: {len(runs)} of the {len(rs)} split runs of {rs[0].subset} are in {log}; finish the sweep first")
-        return np.mean([x['valid_rmse'] for x in runs])
-    return {sub: min([('tuned', valid('tuned.jsonl', [r for r in TUNED_R if r.subset == sub]))] +
-                     [(v, valid(LOGS[sub], SPLIT[v, sub])) for v in VARIANTS], key=lambda t: t[1])[0] for sub in SUBSETS}
+    return {sub: min([('tuned', mean_valid_rmse('tuned.jsonl', [r for r in TUNED_R if r.subset == sub]))] +
+                     [(v, mean_valid_rmse(LOGS[sub], SPLIT[v, sub])) for v in VARIANTS], key=lambda t: t[1])[0] for sub in SUBSETS}
 
 if __name__ == '__main__':
     if sys.argv[1:] == ['bundles']:

@@ -37,8 +37,24 @@ def valid_rmse_of(log:str, recipes:list):
     v = {(x['subset'], x['seed']): x['valid_rmse'] for x in logged(log, recipes)}
     return lambda x: v[x['subset'], x['seed']]
 
+def mean_valid_rmse(log:str, recipes:list)->float:
+    "The mean validation RMSE of the runs of `recipes` in `log`; a clear error until all of them are logged."
+    runs = logged(log, recipes)
+    if len(runs) < len(recipes): raise ValueError(f"choose: {len(runs)} of the {len(recipes)} split runs of {recipes[0].subset} "
+                                                  f"(window {recipes[0].window}, age {recipes[0].cycle_feature}) are in {log}; finish the sweep first")
+    return float(np.mean([x['valid_rmse'] for x in runs]))
+
+def common_valid_rmse(r, from_cycle:int)->tuple:
+    "The validation RMSE of the run of `r` (weights from scratch/) on all its validation windows and on those ending at `from_cycle` or later."
+    from attention_nb.rul import recipe_data, build_model
+    from attention_nb.cmapss import predict_cmapss, rmse
+    data = recipe_data(r); model = build_model(r, data)
+    model.load_state_dict(torch.load(HERE/'scratch'/f'{run_key(r)}.weights.pt')); model.eval()
+    pred = predict_cmapss(model, data.valid)[0].clamp(0, data.cap); m = data.valid.cycle >= from_cycle
+    return rmse(pred, data.valid.rul), rmse(pred[m], data.valid.rul[m]), len(pred), int(m.sum())
+
 def sweep(recipes, script):
     "Train `recipes` not yet logged into the log named after `script` (a `__file__`), with checkpoints under scratch/."
     run_sweep(recipes, HERE/f'{Path(script).stem}.jsonl', HERE/'scratch')
 
-__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'np', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'logged', 'refit_epochs', 'refits_of', 'valid_rmse_of']
+__all__ = ['os', 'sys', 'Path', 'HERE', 'torch', 'np', 'RULRecipe', 'run_sweep', 'run_key', 'RunLog', 'sweep', 'REFIT', 'logged', 'refit_epochs', 'refits_of', 'valid_rmse_of', 'mean_valid_rmse', 'common_valid_rmse']

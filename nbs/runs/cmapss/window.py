@@ -39,12 +39,8 @@ def candidates()->dict:
 
 def choose()->dict:
     "Per subset, the label of the candidate whose split runs have the lowest mean validation RMSE."
-    def valid(rs, log):
-        runs = logged(log, rs)
-        if len(runs) < len(rs): raise ValueError(f"choose: {len(runs)} of the {len(rs)} split runs of {rs[0].subset} (window {rs[0].window}, age {rs[0].cycle_feature}) are in {log}; finish the sweep first")
-        return np.mean([x['valid_rmse'] for x in runs])
     c = candidates()
-    return {sub: min((l for l, s in c if s == sub), key=lambda l: valid(*c[l, sub][:2])) for sub in SUBSETS}
+    return {sub: min((l for l, s in c if s == sub), key=lambda l: mean_valid_rmse(c[l, sub][1], c[l, sub][0])) for sub in SUBSETS}
 
 if __name__ == '__main__':
     if sys.argv[1:] == ['bundles']:

@@ -25,18 +25,13 @@ R = [CV[label, sub, k] for k in SPLITS for sub in SUBSETS for label in dict.from
 
 def score():
     "Write the common-window validation RMSE of every run of R to window_cv_valid.jsonl."
-    from attention_nb.rul import recipe_data, build_model
-    from attention_nb.cmapss import predict_cmapss, rmse
     logged_valid = {x['key']: x['valid_rmse'] for x in logged('window_cv.jsonl', R)}
     with open(HERE/'window_cv_valid.jsonl', 'w') as f:
         for (label, sub, k), r in CV.items():
-            data = recipe_data(r); model = build_model(r, data)
-            model.load_state_dict(torch.load(HERE/'scratch'/f'{run_key(r)}.weights.pt')); model.eval()
-            pred = predict_cmapss(model, data.valid)[0].clamp(0, data.cap); m = data.valid.cycle >= FROM_CYCLE
-            own = rmse(pred, data.valid.rul)
+            own, common, _, _ = common_valid_rmse(r, FROM_CYCLE)
             assert abs(own - logged_valid[run_key(r)]) < 1e-3, (label, sub, k, own)      # the weights are the run's
             f.write(json.dumps(dict(key=run_key(r), label=label, subset=sub, split_seed=k, seed=r.seed, valid_rmse=own,
-                                    valid_rmse_common=rmse(pred[m], data.valid.rul[m]), from_cycle=FROM_CYCLE)) + '\n')
+                                    valid_rmse_common=common, from_cycle=FROM_CYCLE)) + '\n')
 
 def choose()->dict:
     "Per subset, the label with the lowest mean over the splits of the mean common-window validation RMSE."

@@ -9,8 +9,6 @@ split runs' weights from scratch/ (written by the sweeps) and writes one JSON li
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, np
 import json
-from attention_nb.rul import recipe_data, build_model
-from attention_nb.cmapss import predict_cmapss, rmse
 from window import candidates, FROM_CYCLE as FROM
 
 if __name__ == '__main__':
@@ -18,12 +16,8 @@ if __name__ == '__main__':
         for (label, sub), (rs, log, _, _) in candidates().items():
             logged_valid = {x['key']: x['valid_rmse'] for x in logged(log, rs)}
             for r in rs:
-                data = recipe_data(r); model = build_model(r, data)
-                model.load_state_dict(torch.load(HERE/'scratch'/f'{run_key(r)}.weights.pt')); model.eval()
-                pred = predict_cmapss(model, data.valid)[0].clamp(0, data.cap)
-                m = data.valid.cycle >= FROM
-                own = rmse(pred, data.valid.rul)
+                own, common, n, n_common = common_valid_rmse(r, FROM)
                 assert abs(own - logged_valid[run_key(r)]) < 1e-3, (label, sub, r.seed, own, logged_valid[run_key(r)])   # the weights are the run's
-                rec = dict(key=run_key(r), label=label, subset=sub, seed=r.seed, valid_rmse=own, valid_rmse_common=rmse(pred[m], data.valid.rul[m]),
-                           from_cycle=FROM, windows=len(pred), windows_common=int(m.sum()))
+                rec = dict(key=run_key(r), label=label, subset=sub, seed=r.seed, valid_rmse=own, valid_rmse_common=common,
+                           from_cycle=FROM, windows=n, windows_common=n_common)
                 f.write(json.dumps(rec) + '\n'); print(rec)
