@@ -316,12 +316,19 @@ def split_units(
     units:np.ndarray, # unit numbers (repeats allowed)
     valid_pct:float=0.2, # share of the units for validation
     seed:int=0, # seed of the random choice
+    fold:int|None=None, # None: a random valid_pct of the units; k: fold k of the 1/valid_pct folds of one shuffle by `seed`
 )->tuple: # sorted (train_units, valid_units)
-    "Split the units (not the windows) into training and validation at random."
+    "Split the units (not the windows) into training and validation at random, or into folds."
     u = np.unique(units)
     if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct must be in [0, 1), got {valid_pct}")
-    n = int(round(valid_pct * len(u)))
-    valid = np.sort(np.random.default_rng(seed).choice(u, n, replace=False))
+    if fold is None: valid = np.random.default_rng(seed).choice(u, int(round(valid_pct * len(u))), replace=False)
+    else:
+        k = round(1 / valid_pct) if valid_pct else 0
+        if k < 2 or abs(k * valid_pct - 1) > 1e-9:
+            raise ValueError(f"split_units: folds need valid_pct = 1/k for a whole number k >= 2 of folds, got valid_pct={valid_pct}")
+        if not 0 <= fold < k: raise ValueError(f"split_units: fold must be in 0..{k-1} ({k} folds for valid_pct={valid_pct}), got {fold}")
+        valid = np.array_split(np.random.default_rng(seed).permutation(u), k)[fold]   # k folds of near-equal size
+    valid = np.sort(valid)
     return np.setdiff1d(u, valid), valid
 
 # %% ../nbs/05_cmapss.ipynb #7e5ebf9d
@@ -352,6 +359,7 @@ def prepare_cmapss(
     thresholds:tuple=HEALTH_THRESHOLDS, # health class thresholds
     valid_pct:float=0.2, # share of the training engines held out for validation
     seed:int=0, # seed of the validation split
+    fold:int|None=None, # None: a random split; k: validate on fold k of the 1/valid_pct folds (split_units)
     max_units:int|None=None, # keep only the first max_units training and test engines (quick runs)
     features:list=FEATURES, # the columns of the windows, in order; FEATURES + ['cycle'] adds each engine's age
 )->CMAPSSData:
@@ -359,7 +367,7 @@ def prepare_cmapss(
     train, test, rul = load_cmapss(path, subset)
     if max_units:
         train, test, rul = train[train.unit.isin(np.unique(train.unit)[:max_units])], test[test.unit.isin(np.unique(test.unit)[:max_units])], rul[:max_units]
-    tu, vu = split_units(train.unit, valid_pct, seed)
+    tu, vu = split_units(train.unit, valid_pct, seed, fold)
     in_train = train.unit.isin(tu).to_numpy()
     scaler = CMAPSSScaler(N_CONDITIONS[subset], features).fit(train[in_train])
     def _windows(df, r, last_only=False):

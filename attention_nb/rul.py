@@ -144,19 +144,20 @@ class RULRecipe:
     dropout:float|None=None          # None: 0.3 on FD001/FD003, 0.2 on FD002/FD004 (DualTaskModel)
     drop_settings:bool=True          # leave out the three operating settings (noise on FD001/FD003; the conditions are in the scaler)
     valid_pct:float=0.2; split_seed:int=0
+    fold:int|None=None               # None: a random valid_pct split by split_seed; k: fold k of a 1/valid_pct-fold cross-validation
     epochs:int=100; bs:int=256; lr:float=1e-3; wd:float=1e-2
     warmup:int=10; plateau:bool=True; ema:float|None=0.999; patience:int|None=30
     health_weight:float=0.5; max_units:int|None=None
     input_noise:float=0.                # std of Gaussian noise on the training windows (InputNoise); 0: none
     window:int=30                    # cycles per window (prepare_cmapss)
     cycle_feature:bool=False         # add each engine's age in cycles to the features (prepare_cmapss)
-    def key(self): return {k: v for k, v in asdict(self).items() if (k, v) not in (('input_noise', 0), ('window', 30), ('cycle_feature', False))}   # keys of older runs stay valid
+    def key(self): return {k: v for k, v in asdict(self).items() if (k, v) not in (('input_noise', 0), ('window', 30), ('cycle_feature', False), ('fold', None))}   # keys of older runs stay valid
 
 def _dropout(r): return r.dropout if r.dropout is not None else (0.3 if r.subset in ('FD001', 'FD003') else 0.2)
 
 def recipe_data(r:RULRecipe, path=None)->CMAPSSData:
     "The windows of a run; without the operating settings when `r.drop_settings`."
-    data = prepare_cmapss(path, r.subset, window=r.window, valid_pct=r.valid_pct, seed=r.split_seed, max_units=r.max_units,
+    data = prepare_cmapss(path, r.subset, window=r.window, valid_pct=r.valid_pct, seed=r.split_seed, fold=r.fold, max_units=r.max_units,
                           features=FEATURES + ['cycle'] if r.cycle_feature else FEATURES)
     if r.drop_settings:
         keep = [i for i, f in enumerate(data.scaler.features) if not f.startswith('os')]
