@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['LiCNN', 'WeightEMA', 'WarmupPlateau', 'BestAndStop', 'RULRecipe', 'recipe_data', 'build_model', 'train_rul',
-           'run_key', 'run_sweep', 'save_rul_model', 'load_rul_model', 'predict_rul']
+           'run_key', 'run_sweep', 'save_rul_model', 'load_rul_model', 'predict_rul', 'RULEnsemble']
 
 # %% ../nbs/05a_rul_training.ipynb #86653ebc
 import os, json, time, random, copy, math, warnings
@@ -243,29 +243,50 @@ def run_sweep(recipes:list, log, scratch):
 from .cmapss import COLUMNS, SETTINGS, CMAPSSScaler, window_index
 _SCALER_KEYS = ('n_conditions', 'features', 's_mean', 's_std', 'centers', 'mean', 'std')
 
-def save_rul_model(model, data, path, result:dict|None=None):
-    "Save weights, model arguments, the fitted scaler, window, cap, thresholds, features, subset and score in one file."
+def _scaler_state(data): return {k: getattr(data.scaler, k) for k in _SCALER_KEYS}
+
+def save_rul_model(
+    model, # from build_model, or a RULEnsemble of such models
+    data, # the CMAPSSData it was trained on; for a RULEnsemble whose members had their own scalers, a list with one per member
+    path, # the file to write (a .rulb)
+    result:dict|None=None, # the run's result (scores, settings), kept as `bundle['result']`
+):
+    "Save weights, model arguments, the fitted scaler(s), window, cap, thresholds, features, subset and score in one file."
     if not hasattr(model, 'init_args'): raise ValueError("save_rul_model: the model has no init_args; build it with build_model (or set model.init_args = dict(kind=..., kwargs=...))")
+    ds = list(data) if isinstance(data, (list, tuple)) else [data]
+    if len(ds) > 1:
+        n = len(getattr(model, 'members', ()))
+        if len(ds) != n: raise ValueError(f"save_rul_model: {len(ds)} CMAPSSData for a model of {n} members (a RULEnsemble takes one per member, or one for all)")
+        same = lambda d: (d.subset, d.window, d.cap, tuple(d.thresholds), list(getattr(d, 'features', d.scaler.features)))
+        if any(same(d) != same(ds[0]) for d in ds): raise ValueError(f"save_rul_model: the members' data differ in subset, window, cap, thresholds or features: {[same(d) for d in ds]}")
+    data = ds[0]
     tw = getattr(model, 'task_weighting', None)   # a multi-task weighting (chapter 7) trains the model but plays no part in predicting
     b = dict(format='attention_nb.rul/1', init_args=model.init_args, task_weights=None if tw is None else tw.weights().tolist(),
              state_dict={k: v.detach().cpu() for k, v in model.state_dict().items() if not k.startswith('task_weighting.')},
-             scaler={k: getattr(data.scaler, k) for k in _SCALER_KEYS}, features=list(getattr(data, 'features', data.scaler.features)),
+             scaler=_scaler_state(data), member_scalers=[_scaler_state(d) for d in ds] if len(ds) > 1 else None,
+             features=list(getattr(data, 'features', data.scaler.features)),
              window=data.window, cap=data.cap, thresholds=tuple(data.thresholds), subset=data.subset,
              result={k: v for k, v in (result or {}).items() if isinstance(v, (int, float, str, bool, type(None), dict, list, tuple))})
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True); tmp = path.with_name(path.name + '.tmp')
     torch.save(b, tmp); os.replace(tmp, path)
     return path
 
-def _make(kind, kwargs): return (LiCNN if kind == 'li' else DualTaskModel)(**kwargs)
+def _make(kind, kwargs):
+    if kind == 'ensemble': return RULEnsemble([_make(a['kind'], a['kwargs']) for a in kwargs['members']])   # RULEnsemble: below
+    return (LiCNN if kind == 'li' else DualTaskModel)(**kwargs)
+
+def _scaler(state):
+    sc = CMAPSSScaler(state['n_conditions'], state['features'])
+    for k in _SCALER_KEYS: setattr(sc, k, state[k])
+    return sc
 
 def load_rul_model(path)->dict:
     "Load a bundle: a dict with the rebuilt model (eval mode), its scaler and the settings it was trained with."
     b = torch.load(Path(path), weights_only=False, map_location='cpu')
     if not isinstance(b, dict) or b.get('format') != 'attention_nb.rul/1': raise ValueError(f"{path} is not an attention_nb.rul bundle")
     model = _make(b['init_args']['kind'], b['init_args']['kwargs']); model.load_state_dict(b['state_dict']); model.init_args = b['init_args']
-    sc = CMAPSSScaler(b['scaler']['n_conditions'], b['scaler']['features'])
-    for k in _SCALER_KEYS: setattr(sc, k, b['scaler'][k])
-    return {**b, 'model': model.eval(), 'scaler': sc}
+    ms = b.get('member_scalers')                  # bundles before ensembles have none
+    return {**b, 'model': model.eval(), 'scaler': _scaler(b['scaler']), 'member_scalers': [_scaler(m) for m in ms] if ms else None}
 
 # %% ../nbs/05a_rul_training.ipynb #08dc7f5c
 def _check_rows(df, scaler, tol):
@@ -294,9 +315,10 @@ def predict_rul(
     sc, model = bundle['scaler'], bundle['model']
     _check_rows(df, sc, tol)
     df = df.sort_values(['unit', 'cycle'], kind='stable')
-    X = sc.transform(df)[:, [sc.features.index(f) for f in bundle['features']]]
     idx, padded = window_index(df.unit.to_numpy(), bundle['window'], last_only=True)
-    x = torch.from_numpy(np.ascontiguousarray(X[idx]))                                        # (engines, window, features)
+    def _x(s): return torch.from_numpy(np.ascontiguousarray(s.transform(df)[:, [s.features.index(f) for f in bundle['features']]][idx]))
+    scs = bundle.get('member_scalers') or [sc]
+    x = _x(sc) if len(scs) == 1 else torch.stack([_x(s) for s in scs], 1)   # (engines, window, features), or (engines, members, window, features)
     rul, logits = predict_cmapss(model, x)
     p = torch.softmax(logits, -1).numpy()
     out = pd.DataFrame(dict(unit=df.unit.to_numpy()[idx[:, -1]], cycles=df.groupby('unit').size().to_numpy(),
@@ -306,3 +328,42 @@ def predict_rul(
     if not hasattr(model, 'attention_weights'): raise ValueError(f"predict_rul: a {type(model).__name__} has no attention weights")
     with torch.no_grad(): w = model.attention_weights(x, average=True)[:, -1]                 # (engines, window)
     return out, w
+
+# %% ../nbs/05a_rul_training.ipynb #2cfa4be1
+from fastcore.foundation import docs
+from torch import Tensor
+
+# %% ../nbs/05a_rul_training.ipynb #b1220212
+@docs
+class RULEnsemble(nn.Module):
+    "Several RUL models of one subset averaged: the mean RUL and the mean health probabilities."
+    def __init__(self,
+        models:list, # models that return (rul (B,), health_logits (B, n_classes)), from build_model
+    ):
+        super().__init__()
+        if len(models) == 0: raise ValueError("RULEnsemble: needs at least one model")
+        self.members = nn.ModuleList(models)
+        if all(hasattr(m, 'init_args') for m in models): self.init_args = dict(kind='ensemble', kwargs=dict(members=[m.init_args for m in models]))
+
+    def inputs(self, x:Tensor)->list:
+        n = len(self.members)
+        if x.dim() == 3: return [x] * n                                       # x: (B, T, F), one input for all
+        if x.dim() == 4 and x.shape[1] == n: return list(x.unbind(1))          # x: (B, members, T, F)
+        raise ValueError(f"RULEnsemble: expected x of shape (B, window, features), shared by the members, or (B, {n}, window, features), "
+                         f"one input per member; got {tuple(x.shape)}")
+
+    def forward(self, x:Tensor)->tuple:
+        outs = [m(xi) for m, xi in zip(self.members, self.inputs(x))]
+        rul = torch.stack([o[0] for o in outs]).mean(0)                                            # (B,)
+        logp = torch.stack([o[1].log_softmax(-1) for o in outs]).logsumexp(0) - math.log(len(outs))  # (B, n_classes)
+        return rul, logp
+
+    @torch.no_grad()
+    def attention_weights(self, x:Tensor, average:bool=False)->Tensor:
+        if not all(hasattr(m, 'attention_weights') for m in self.members):
+            raise ValueError(f"attention_weights: not every member has attention ({[type(m).__name__ for m in self.members]})")
+        return torch.stack([m.attention_weights(xi, average) for m, xi in zip(self.members, self.inputs(x))]).mean(0)
+
+    _docs = dict(inputs="Each member's input: `x` for all of them, or its slice of `x` (B, members, T, F)",
+                 forward="Predict `(rul, log_probabilities)`: the members' mean RUL `(B,)` and the log of their mean health probabilities `(B, n_classes)`",
+                 attention_weights="The members' mean attention weights, `(B, heads, T, T)` or `(B, T, T)` if `average`")
