@@ -34,5 +34,63 @@ R = list(CV.values())                              # fold-major order
 
 def members(w, sub)->list: return [CV[w, sub, k] for k in range(FOLDS)]
 
+def ensemble(w, sub)->tuple:
+    "The five fold models of (window, subset) from their weights in scratch/, as a RULEnsemble, with each member's data."
+    from attention_nb.rul import recipe_data, build_model, RULEnsemble
+    data, models = [], []
+    for r in members(w, sub):
+        d = recipe_data(r); m = build_model(r, d)
+        m.load_state_dict(torch.load(HERE/'scratch'/f'{run_key(r)}.weights.pt')); data.append(d); models.append(m.eval())
+    return RULEnsemble(models).eval(), data
+
+def score():
+    "Per candidate: the out-of-fold RMSE (all validation windows, and those ending at FROM_CYCLE or later), the fold models' and the ensemble's test RMSE and PHM08 score, to kfold_score.jsonl."
+    from attention_nb.cmapss import predict_cmapss, rmse, phm_score
+    recs = {x['key']: x for x in logged('kfold.jsonl', R)}
+    with open(HERE/'kfold_score.jsonl', 'w') as f:
+        for sub in SUBSETS:
+            for w in WINDOWS:
+                if any(run_key(r) not in recs for r in members(w, sub)): print('skip', sub, w, '(not every fold is logged)'); continue
+                ens, data = ensemble(w, sub)
+                pred, true, cyc = [], [], []
+                for m, d, r in zip(ens.members, data, members(w, sub)):
+                    p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
+                    assert abs(rmse(p, d.valid.rul) - recs[run_key(r)]['valid_rmse']) < 1e-3, (sub, w, r.fold)   # the weights are the run's
+                    pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle)
+                pred, true, cyc = torch.cat(pred), torch.cat(true), torch.cat(cyc); common = cyc >= FROM_CYCLE
+                tp = predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
+                fold_rmse = [recs[run_key(r)]['rmse'] for r in members(w, sub)]
+                f.write(json.dumps(dict(subset=sub, window=w, folds=FOLDS, keys=[run_key(r) for r in members(w, sub)],
+                    oof_rmse=rmse(pred, true), oof_rmse_common=rmse(pred[common], true[common]), oof_windows=len(pred), oof_common_windows=int(common.sum()),
+                    oof_units=len(torch.unique(torch.cat([d.valid.unit for d in data]))),
+                    fold_rmse=fold_rmse, fold_rmse_mean=float(np.mean(fold_rmse)), fold_rmse_std=float(np.std(fold_rmse, ddof=1)),
+                    fold_best_epochs=[recs[run_key(r)]['best_epoch'] for r in members(w, sub)],
+                    ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE)) + '\n')
+
+def scores()->list: return [json.loads(l) for l in open(HERE/'kfold_score.jsonl')]
+
+def choose()->dict:
+    "Per subset, the window with the lowest out-of-fold RMSE on the common windows; a clear error until every candidate is scored."
+    rows = scores(); out = {}
+    for sub in SUBSETS:
+        got = {x['window']: x['oof_rmse_common'] for x in rows if x['subset'] == sub}
+        if set(got) != set(WINDOWS): raise ValueError(f"choose: {sub} has scores for windows {sorted(got)} of {list(WINDOWS)}; finish the sweep and run `score`")
+        out[sub] = min(WINDOWS, key=got.get)
+    return out
+
+def bundles():
+    "The bundle of each subset's chosen ensemble, in place of the subset's bundle."
+    from attention_nb.rul import save_rul_model
+    rows = {(x['subset'], x['window']): x for x in scores()}
+    for sub, w in choose().items():
+        ens, data = ensemble(w, sub); x = rows[sub, w]
+        res = dict(kind=f'{FOLDS}-fold ensemble', subset=sub, window=w, members=x['keys'], seeds=[r.seed for r in members(w, sub)],
+                   folds=FOLDS, split_seed=0, rmse=x['ensemble_rmse'], score=x['ensemble_score'], fold_rmse=x['fold_rmse'],
+                   oof_rmse_common=x['oof_rmse_common'], recipe=members(w, sub)[0].key())
+        p = save_rul_model(ens, data, HERE/'bundles'/f'{sub}.rulb', res)
+        print(sub, 'window', w, round(x['ensemble_rmse'], 2), p, p.stat().st_size)
+
 if __name__ == '__main__':
-    sweep(R, __file__)
+    if sys.argv[1:] == ['score']: score()
+    elif sys.argv[1:] == ['bundles']: bundles()
+    else: sweep(R, __file__)
