@@ -316,7 +316,7 @@ def split_units(
     units:np.ndarray, # unit numbers (repeats allowed)
     valid_pct:float=0.2, # share of the units for validation
     seed:int=0, # seed of the random choice
-    fold:int|None=None, # None: a random valid_pct of the units; k: fold k of the 1/valid_pct folds of one shuffle by `seed`
+    fold:int|None=None, # None: a random valid_pct of the units; k: fold k of the 1/valid_pct folds of one shuffle by seed
 )->tuple: # sorted (train_units, valid_units)
     "Split the units (not the windows) into training and validation at random, or into folds."
     u = np.unique(units)

@@ -249,7 +249,7 @@ def save_rul_model(
     model, # from build_model, or a RULEnsemble of such models
     data, # the CMAPSSData it was trained on; for a RULEnsemble whose members had their own scalers, a list with one per member
     path, # the file to write (a .rulb)
-    result:dict|None=None, # the run's result (scores, settings), kept as `bundle['result']`
+    result:dict|None=None, # the run's result (scores, settings), kept as bundle['result']
 ):
     "Save weights, model arguments, the fitted scaler(s), window, cap, thresholds, features, subset and score in one file."
     if not hasattr(model, 'init_args'): raise ValueError("save_rul_model: the model has no init_args; build it with build_model (or set model.init_args = dict(kind=..., kwargs=...))")

@@ -20,7 +20,9 @@ logged are skipped and two processes can share the sweep:
 
 `python nbs/runs/cmapss/kfold.py score` then writes, per candidate, the out-of-fold RMSE (all windows and the common
 ones) and the ensemble's test RMSE and PHM08 score to kfold_score.jsonl; `python nbs/runs/cmapss/kfold.py bundles`
-writes the chosen ensembles' bundles.
+writes the chosen ensembles' bundles. Both read the fold models' weights from scratch/, which a fresh checkout lacks:
+`python nbs/runs/cmapss/kfold.py rerun` (two processes can share it) trains them again, logging to scratch/ only, and
+`score` checks that each retrained model has its logged validation RMSE (to 1e-3), so a rerun cannot pass for the run.
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, np, sweep
 import json
@@ -47,25 +49,27 @@ def score():
     "Per candidate: the out-of-fold RMSE (all validation windows, and those ending at FROM_CYCLE or later), the fold models' and the ensemble's test RMSE and PHM08 score, to kfold_score.jsonl."
     from attention_nb.cmapss import predict_cmapss, rmse, phm_score
     recs = {x['key']: x for x in logged('kfold.jsonl', R)}
-    with open(HERE/'kfold_score.jsonl', 'w') as f:
-        for sub in SUBSETS:
-            for w in WINDOWS:
-                if any(run_key(r) not in recs for r in members(w, sub)): print('skip', sub, w, '(not every fold is logged)'); continue
-                ens, data = ensemble(w, sub)
-                pred, true, cyc = [], [], []
-                for m, d, r in zip(ens.members, data, members(w, sub)):
-                    p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
-                    assert abs(rmse(p, d.valid.rul) - recs[run_key(r)]['valid_rmse']) < 1e-3, (sub, w, r.fold)   # the weights are the run's
-                    pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle)
-                pred, true, cyc = torch.cat(pred), torch.cat(true), torch.cat(cyc); common = cyc >= FROM_CYCLE
-                tp = predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
-                fold_rmse = [recs[run_key(r)]['rmse'] for r in members(w, sub)]
-                f.write(json.dumps(dict(subset=sub, window=w, folds=FOLDS, keys=[run_key(r) for r in members(w, sub)],
-                    oof_rmse=rmse(pred, true), oof_rmse_common=rmse(pred[common], true[common]), oof_windows=len(pred), oof_common_windows=int(common.sum()),
-                    oof_units=len(torch.unique(torch.cat([d.valid.unit for d in data]))),
-                    fold_rmse=fold_rmse, fold_rmse_mean=float(np.mean(fold_rmse)), fold_rmse_std=float(np.std(fold_rmse, ddof=1)),
-                    fold_best_epochs=[recs[run_key(r)]['best_epoch'] for r in members(w, sub)],
-                    ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE)) + '\n')
+    rows = []                                       # written at the end, so a failed score leaves the last file alone
+    for sub in SUBSETS:
+        for w in WINDOWS:
+            if any(run_key(r) not in recs for r in members(w, sub)): print('skip', sub, w, '(not every fold is logged)'); continue
+            ens, data = ensemble(w, sub)
+            pred, true, cyc = [], [], []
+            for m, d, r in zip(ens.members, data, members(w, sub)):
+                p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
+                got, want = rmse(p, d.valid.rul), recs[run_key(r)]['valid_rmse']   # the weights must be the logged run's
+                if abs(got - want) > 1e-3: raise ValueError(f"score: the weights of {run_key(r)} ({sub}, window {w}, fold {r.fold}) give validation RMSE {got:.4f}; kfold.jsonl logged {want:.4f}")
+                pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle)
+            pred, true, cyc = torch.cat(pred), torch.cat(true), torch.cat(cyc); common = cyc >= FROM_CYCLE
+            tp = predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
+            fold_rmse = [recs[run_key(r)]['rmse'] for r in members(w, sub)]
+            rows.append(dict(subset=sub, window=w, folds=FOLDS, keys=[run_key(r) for r in members(w, sub)],
+                oof_rmse=rmse(pred, true), oof_rmse_common=rmse(pred[common], true[common]), oof_windows=len(pred), oof_common_windows=int(common.sum()),
+                oof_units=len(torch.unique(torch.cat([d.valid.unit for d in data]))),
+                fold_rmse=fold_rmse, fold_rmse_mean=float(np.mean(fold_rmse)), fold_rmse_std=float(np.std(fold_rmse, ddof=1)),
+                fold_best_epochs=[recs[run_key(r)]['best_epoch'] for r in members(w, sub)],
+                ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE))
+    (HERE/'kfold_score.jsonl').write_text(''.join(json.dumps(x) + '\n' for x in rows))
 
 def scores()->list: return [json.loads(l) for l in open(HERE/'kfold_score.jsonl')]
 
@@ -93,4 +97,5 @@ def bundles():
 if __name__ == '__main__':
     if sys.argv[1:] == ['score']: score()
     elif sys.argv[1:] == ['bundles']: bundles()
+    elif sys.argv[1:] == ['rerun']: run_sweep(R, HERE/'scratch'/'kfold_rerun.jsonl', HERE/'scratch')   # the weights again, for score and bundles
     else: sweep(R, __file__)
