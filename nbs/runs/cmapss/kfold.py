@@ -50,6 +50,18 @@ def ensemble(w, sub)->tuple:
 
 RERUN_LOG = 'kfold_rerun.jsonl'
 
+def out_of_fold(w, sub, recs:dict, log:str)->tuple:
+    "The ensemble of (window, subset), its members' data, and every validation window predicted by the fold model that held it out: (ens, data, pred, true, cycle, unit)."
+    from attention_nb.cmapss import predict_cmapss, rmse
+    ens, data = ensemble(w, sub)
+    pred, true, cyc, unit = [], [], [], []
+    for m, d, r in zip(ens.members, data, members(w, sub)):
+        p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
+        got, want = rmse(p, d.valid.rul), recs[run_key(r)]['valid_rmse']   # the weights must be the logged run's
+        if abs(got - want) > 1e-3: raise ValueError(f"score: the weights of {run_key(r)} ({sub}, window {w}, fold {r.fold}) give validation RMSE {got:.4f}; {log} logged {want:.4f}")
+        pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle); unit.append(d.valid.unit)
+    return ens, data, torch.cat(pred), torch.cat(true), torch.cat(cyc), torch.cat(unit)
+
 def score(log:str='kfold.jsonl'):
     "Per candidate: the out-of-fold RMSE (all validation windows, and those ending at FROM_CYCLE or later), the fold models' and the ensemble's test RMSE and PHM08 score, to kfold_score.jsonl; the weights in scratch/ are those of the runs in `log`."
     from attention_nb.cmapss import predict_cmapss, rmse, phm_score
@@ -59,14 +71,7 @@ def score(log:str='kfold.jsonl'):
     for sub in SUBSETS:
         for w in WINDOWS:
             if any(run_key(r) not in recs for r in members(w, sub)): print('skip', sub, w, f'(not every fold is in {log})'); continue
-            ens, data = ensemble(w, sub)
-            pred, true, cyc = [], [], []
-            for m, d, r in zip(ens.members, data, members(w, sub)):
-                p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
-                got, want = rmse(p, d.valid.rul), recs[run_key(r)]['valid_rmse']   # the weights must be the logged run's
-                if abs(got - want) > 1e-3: raise ValueError(f"score: the weights of {run_key(r)} ({sub}, window {w}, fold {r.fold}) give validation RMSE {got:.4f}; {log} logged {want:.4f}")
-                pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle)
-            pred, true, cyc = torch.cat(pred), torch.cat(true), torch.cat(cyc); common = cyc >= FROM_CYCLE
+            ens, data, pred, true, cyc, _ = out_of_fold(w, sub, recs, log); common = cyc >= FROM_CYCLE
             tp = predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
             fold_rmse = [recs[run_key(r)]['rmse'] for r in members(w, sub)]
             rows.append(dict(subset=sub, window=w, folds=FOLDS, keys=[run_key(r) for r in members(w, sub)],
@@ -79,6 +84,40 @@ def score(log:str='kfold.jsonl'):
                 first_fold_valid_rmse=[first.get(run_key(r), {}).get('valid_rmse') for r in members(w, sub)],
                 fold_valid_rmse=[recs[run_key(r)]['valid_rmse'] for r in members(w, sub)]))
     (HERE/'kfold_score.jsonl').write_text(''.join(json.dumps(x) + '\n' for x in rows))
+
+def truncated(log:str='kfold.jsonl'):
+    """Per candidate, the out-of-fold RMSE on test-like cuts, to kfold_truncated.jsonl: every held-out engine is cut at
+    each true RUL of the subset's test engines (its window ending that many cycles before its last, if that window ends
+    at FROM_CYCLE or later), one window per (engine, test RUL), as the test set scores one window per engine. Written
+    after the test results were known, so it informs and does not choose; it reads the test engines' true RUL, not
+    their predictions. Beside it, how sure the test engines are of their own ranking: a paired bootstrap over the
+    test engines (2000 resamples, seed 0) of each ensemble's test RMSE minus the chosen window's."""
+    from attention_nb.cmapss import load_cmapss, predict_cmapss, rmse
+    recs = {x['key']: x for x in logged(log, R)}; rows = []; chosen = choose(); g = torch.Generator().manual_seed(0)
+    for sub in SUBSETS:
+        test_rul = torch.as_tensor(np.asarray(load_cmapss(None, sub)[2], dtype=np.float64).ravel())
+        test_err = {}
+        for w in WINDOWS:
+            ens, data, pred, true, cyc, unit = out_of_fold(w, sub, recs, log)
+            test_err[w] = (predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap) - data[0].test.rul) ** 2
+            p, t = [], []
+            for u in torch.unique(unit):
+                m = unit == u; last = int(cyc[m].max())                     # a training engine's windows run to its last cycle
+                by_cycle = {int(c): i for c, i in zip(cyc[m], torch.nonzero(m).ravel())}
+                for r in test_rul:
+                    c = last - int(r)
+                    if c >= FROM_CYCLE and c in by_cycle: p.append(pred[by_cycle[c]]); t.append(min(float(r), data[0].cap))
+            p, t = torch.stack(p), torch.tensor(t, dtype=torch.float32)
+            rows.append(dict(subset=sub, window=w, truncated_rmse=rmse(p, t), cuts=len(t), units=len(torch.unique(unit)),
+                             test_engines=len(test_rul), from_cycle=FROM_CYCLE, weights_log=log))
+        idx = torch.randint(0, len(test_rul), (2000, len(test_rul)), generator=g)   # the same resamples for every window
+        boot = {w: e[idx].mean(1).sqrt() for w, e in test_err.items()}
+        for x in rows[-len(WINDOWS):]:
+            d = boot[x['window']] - boot[chosen[sub]]
+            x.update(test_rmse=float(test_err[x['window']].mean().sqrt()), chosen_window=chosen[sub], test_diff_vs_chosen=float(d.mean()),
+                     test_diff_lo=float(d.quantile(0.025)), test_diff_hi=float(d.quantile(0.975)), share_better_than_chosen=float((d < 0).float().mean()))
+            print(sub, x['window'], round(x['truncated_rmse'], 2), x['cuts'], round(x['test_rmse'], 2), round(x['test_diff_lo'], 2), round(x['test_diff_hi'], 2), x['share_better_than_chosen'])
+    (HERE/'kfold_truncated.jsonl').write_text(''.join(json.dumps(x) + '\n' for x in rows))
 
 def scores()->list: return [json.loads(l) for l in open(HERE/'kfold_score.jsonl')]
 
@@ -105,6 +144,7 @@ def bundles():
 
 if __name__ == '__main__':
     if sys.argv[1:2] == ['score']: score(*sys.argv[2:3])
+    elif sys.argv[1:2] == ['truncated']: truncated(*sys.argv[2:3])
     elif sys.argv[1:] == ['bundles']: bundles()
     elif sys.argv[1:] == ['rerun']: run_sweep(R, HERE/RERUN_LOG, HERE/'scratch')   # the weights again, for score and bundles
     else: sweep(R, __file__)
