@@ -26,6 +26,8 @@ processes can share it) trained the same 40 recipes again on a later session's m
 CPU kernels differ between machines, so a rerun is close to the first run but not equal to it, and the chapter shows
 by how much. `score` rates the weights in scratch/ against the log that trained them (`python kfold.py score
 kfold_rerun.jsonl`; by default kfold.jsonl): each model must give its logged validation RMSE to 1e-3, or it stops.
+`python kfold.py truncated kfold_rerun.jsonl`, written after the results, scores the fold models on test-like cuts of
+the held-out engines and bootstraps the test engines' ranking (kfold_truncated.jsonl); it informs and chooses nothing.
 """
 from script_env import *                           # sys.path, threads (OMP_NUM_THREADS, 1 unless set), HERE, np, sweep
 import json
