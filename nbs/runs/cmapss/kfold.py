@@ -50,6 +50,11 @@ def ensemble(w, sub)->tuple:
         m.load_state_dict(torch.load(HERE/'scratch'/f'{run_key(r)}.weights.pt')); data.append(d); models.append(m.eval())
     return RULEnsemble(models).eval(), data
 
+def test_pred(ens, data)->torch.Tensor:
+    "The ensemble's RUL for the test engines, each member on its own scaling of them, clamped to [0, cap]."
+    from attention_nb.cmapss import predict_cmapss
+    return predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
+
 RERUN_LOG = 'kfold_rerun.jsonl'
 
 def out_of_fold(w, sub, recs:dict, log:str)->tuple:
@@ -60,31 +65,27 @@ def out_of_fold(w, sub, recs:dict, log:str)->tuple:
     for m, d, r in zip(ens.members, data, members(w, sub)):
         p = predict_cmapss(m, d.valid)[0].clamp(0, d.cap)
         got, want = rmse(p, d.valid.rul), recs[run_key(r)]['valid_rmse']   # the weights must be the logged run's
-        if abs(got - want) > 1e-3: raise ValueError(f"score: the weights of {run_key(r)} ({sub}, window {w}, fold {r.fold}) give validation RMSE {got:.4f}; {log} logged {want:.4f}")
+        if abs(got - want) > 1e-3: raise ValueError(f"kfold: the weights of {run_key(r)} ({sub}, window {w}, fold {r.fold}) give validation RMSE {got:.4f}; {log} logged {want:.4f}")
         pred.append(p); true.append(d.valid.rul); cyc.append(d.valid.cycle); unit.append(d.valid.unit)
     return ens, data, torch.cat(pred), torch.cat(true), torch.cat(cyc), torch.cat(unit)
 
 def score(log:str='kfold.jsonl'):
     "Per candidate: the out-of-fold RMSE (all validation windows, and those ending at FROM_CYCLE or later), the fold models' and the ensemble's test RMSE and PHM08 score, to kfold_score.jsonl; the weights in scratch/ are those of the runs in `log`."
-    from attention_nb.cmapss import predict_cmapss, rmse, phm_score
+    from attention_nb.cmapss import rmse, phm_score
     recs = {x['key']: x for x in logged(log, R)}
-    first = {x['key']: x for x in logged('kfold.jsonl', R)}   # the first sweep, for the rerun's comparison
     rows = []                                       # written at the end, so a failed score leaves the last file alone
     for sub in SUBSETS:
         for w in WINDOWS:
             if any(run_key(r) not in recs for r in members(w, sub)): print('skip', sub, w, f'(not every fold is in {log})'); continue
-            ens, data, pred, true, cyc, _ = out_of_fold(w, sub, recs, log); common = cyc >= FROM_CYCLE
-            tp = predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap)
+            ens, data, pred, true, cyc, unit = out_of_fold(w, sub, recs, log); common = cyc >= FROM_CYCLE
+            tp = test_pred(ens, data)
             fold_rmse = [recs[run_key(r)]['rmse'] for r in members(w, sub)]
             rows.append(dict(subset=sub, window=w, folds=FOLDS, keys=[run_key(r) for r in members(w, sub)],
                 oof_rmse=rmse(pred, true), oof_rmse_common=rmse(pred[common], true[common]), oof_windows=len(pred), oof_common_windows=int(common.sum()),
-                oof_units=len(torch.unique(torch.cat([d.valid.unit for d in data]))),
+                oof_units=len(torch.unique(unit)),
                 fold_rmse=fold_rmse, fold_rmse_mean=float(np.mean(fold_rmse)), fold_rmse_std=float(np.std(fold_rmse, ddof=1)),
                 fold_best_epochs=[recs[run_key(r)]['best_epoch'] for r in members(w, sub)],
-                ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE, weights_log=log,
-                first_fold_rmse=[first.get(run_key(r), {}).get('rmse') for r in members(w, sub)],
-                first_fold_valid_rmse=[first.get(run_key(r), {}).get('valid_rmse') for r in members(w, sub)],
-                fold_valid_rmse=[recs[run_key(r)]['valid_rmse'] for r in members(w, sub)]))
+                ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE, weights_log=log))
     (HERE/'kfold_score.jsonl').write_text(''.join(json.dumps(x) + '\n' for x in rows))
 
 def truncated(log:str='kfold.jsonl'):
@@ -94,14 +95,14 @@ def truncated(log:str='kfold.jsonl'):
     after the test results were known, so it informs and does not choose; it reads the test engines' true RUL, not
     their predictions. Beside it, how sure the test engines are of their own ranking: a paired bootstrap over the
     test engines (2000 resamples, seed 0) of each ensemble's test RMSE minus the chosen window's."""
-    from attention_nb.cmapss import load_cmapss, predict_cmapss, rmse
+    from attention_nb.cmapss import load_cmapss, rmse
     recs = {x['key']: x for x in logged(log, R)}; rows = []; chosen = choose(); g = torch.Generator().manual_seed(0)
     for sub in SUBSETS:
         test_rul = torch.as_tensor(np.asarray(load_cmapss(None, sub)[2], dtype=np.float64).ravel())
         test_err = {}
         for w in WINDOWS:
             ens, data, pred, true, cyc, unit = out_of_fold(w, sub, recs, log)
-            test_err[w] = (predict_cmapss(ens, torch.stack([d.test.x for d in data], 1))[0].clamp(0, data[0].cap) - data[0].test.rul) ** 2
+            test_err[w] = (test_pred(ens, data) - data[0].test.rul) ** 2
             p, t = [], []
             for u in torch.unique(unit):
                 m = unit == u; last = int(cyc[m].max())                     # a training engine's windows run to its last cycle
