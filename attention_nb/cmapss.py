@@ -270,13 +270,16 @@ def window_index(
     units:np.ndarray, # the unit of every row, rows grouped by unit in cycle order
     window:int=30, # cycles per window
     last_only:bool=False, # only the last window of each unit (test), front-padded when the unit is shorter
+    from_cycle:int|None=None, # the first cycle a window may end at (1-based); shorter histories are front-padded; None: `window`
 )->tuple: # row indices (windows, window) and a bool (windows,) that says which windows were padded
     "Row indices of the windows of consecutive cycles of each unit (stride 1), or of each unit's last window."
     units = np.asarray(units)
+    if from_cycle is not None and from_cycle < 1: raise ValueError(f"window_index: from_cycle is the first cycle a window may end at, 1 or more; got {from_cycle}")
+    first = window if from_cycle is None else from_cycle
     starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]])
     idx, padded = [], []
     for a, b in zip(starts, np.r_[starts[1:], len(units)]):
-        ends = np.array([b]) if last_only else np.arange(a + window, b + 1)       # exclusive ends
+        ends = np.array([b]) if last_only else np.arange(a + first, b + 1)        # exclusive ends
         i = ends[:, None] - window + np.arange(window)                              # (n, window)
         idx.append(np.maximum(i, a)); padded.append(i[:, 0] < a)                     # indices before the unit: its first row
     return np.concatenate(idx), np.concatenate(padded)
@@ -295,8 +298,9 @@ class CMAPSSWindows(torch.utils.data.Dataset):
                  last_only:bool=False, # one window per unit, the last (test)
                  cap:int=RUL_CAP, # cap of the RUL target
                  thresholds:tuple=HEALTH_THRESHOLDS, # health class thresholds
+                 from_cycle:int|None=None, # the first cycle a window may end at, front-padded as a short test engine; None: `window`
                 ):
-        idx, padded = window_index(units, window, last_only)
+        idx, padded = window_index(units, window, last_only, from_cycle)
         end = idx[:, -1]
         self.x = torch.from_numpy(np.ascontiguousarray(X[idx], dtype=np.float32))             # (n, window, features)
         self.rul_true = torch.from_numpy(np.asarray(rul)[end].astype(np.float32))             # (n,)
@@ -362,6 +366,7 @@ def prepare_cmapss(
     fold:int|None=None, # None: a random split; k: validate on fold k of the 1/valid_pct folds (split_units)
     max_units:int|None=None, # keep only the first max_units training and test engines (quick runs)
     features:list=FEATURES, # the columns of the windows, in order; FEATURES + ['cycle'] adds each engine's age
+    from_cycle:int|None=None, # training and validation windows end at every cycle from this one on, front-padded where shorter than `window`; None: `window`
 )->CMAPSSData:
     "Read a subset, fit the preprocessing on its training engines, and window the three splits."
     train, test, rul = load_cmapss(path, subset)
@@ -371,7 +376,7 @@ def prepare_cmapss(
     in_train = train.unit.isin(tu).to_numpy()
     scaler = CMAPSSScaler(N_CONDITIONS[subset], features).fit(train[in_train])
     def _windows(df, r, last_only=False):
-        return CMAPSSWindows(scaler.transform(df), df.unit.to_numpy(), df.cycle.to_numpy(), r, window, last_only, cap, thresholds)
+        return CMAPSSWindows(scaler.transform(df), df.unit.to_numpy(), df.cycle.to_numpy(), r, window, last_only, cap, thresholds, from_cycle)
     r = rul_targets(train)
     return CMAPSSData(subset, _windows(train[in_train], r[in_train]), _windows(train[~in_train], r[~in_train]),
                       _windows(test, rul_targets(test, rul), last_only=True), scaler, tu, vu, window, cap, thresholds)

@@ -151,14 +151,15 @@ class RULRecipe:
     input_noise:float=0.                # std of Gaussian noise on the training windows (InputNoise); 0: none
     window:int=30                    # cycles per window (prepare_cmapss)
     cycle_feature:bool=False         # add each engine's age in cycles to the features (prepare_cmapss)
-    def key(self): return {k: v for k, v in asdict(self).items() if (k, v) not in (('input_noise', 0), ('window', 30), ('cycle_feature', False), ('fold', None))}   # keys of older runs stay valid
+    from_cycle:int|None=None         # training and validation windows end from this cycle on, front-padded (prepare_cmapss); None: the window's length
+    def key(self): return {k: v for k, v in asdict(self).items() if (k, v) not in (('input_noise', 0), ('window', 30), ('cycle_feature', False), ('fold', None), ('from_cycle', None))}   # keys of older runs stay valid
 
 def _dropout(r): return r.dropout if r.dropout is not None else (0.3 if r.subset in ('FD001', 'FD003') else 0.2)
 
 def recipe_data(r:RULRecipe, path=None)->CMAPSSData:
     "The windows of a run; without the operating settings when `r.drop_settings`."
     data = prepare_cmapss(path, r.subset, window=r.window, valid_pct=r.valid_pct, seed=r.split_seed, fold=r.fold, max_units=r.max_units,
-                          features=FEATURES + ['cycle'] if r.cycle_feature else FEATURES)
+                          features=FEATURES + ['cycle'] if r.cycle_feature else FEATURES, from_cycle=r.from_cycle)
     if r.drop_settings:
         keep = [i for i, f in enumerate(data.scaler.features) if not f.startswith('os')]
         for ds in (data.train, data.valid, data.test): ds.x = ds.x[..., keep].contiguous()
