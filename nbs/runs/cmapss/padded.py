@@ -72,7 +72,8 @@ def out_of_fold(name:str, sub:str, recs:dict)->tuple:
 
 def score():
     """Per candidate and subset, to padded_score.jsonl: the out-of-fold RMSE from cycle FROM_PAD on (all, padded, not
-    padded), the ensemble's test RMSE and PHM08 score (all, padded and other test engines), the fold models' test RMSE,
+    padded), the ensemble's test RMSE and PHM08 score (all, padded and other test engines) and its RUL for each test
+    engine (in the order of the test file), the fold models' test RMSE,
     and the RMSE on test-like cuts (each held-out engine cut at each true RUL of the test engines, where the cut ends
     at cycle FROM_PAD or later); then the paired bootstrap (2000 resamples of the test engines, seed 0) of each
     candidate's ensemble test RMSE minus the chosen one's."""
@@ -103,7 +104,7 @@ def score():
                 oof_rmse_padded=rmse(pred[pad], true[pad]) if pad.any() else None, oof_rmse_unpadded=rmse(pred[~pad], true[~pad]),
                 fold_rmse=fold_rmse, fold_rmse_mean=float(np.mean(fold_rmse)), fold_rmse_std=float(np.std(fold_rmse, ddof=1)),
                 fold_best_epochs=[recs[run_key(r)]['best_epoch'] for r in members(name, sub)],
-                ensemble_rmse=rmse(tp, tt), ensemble_score=phm_score(tp, tt), test_padded=int(tpad.sum()),
+                ensemble_rmse=rmse(tp, tt), ensemble_score=phm_score(tp, tt), test_padded=int(tpad.sum()), test_pred=tp.tolist(),
                 ensemble_rmse_padded=rmse(tp[tpad], tt[tpad]) if tpad.any() else None, ensemble_rmse_unpadded=rmse(tp[~tpad], tt[~tpad]),
                 truncated_rmse=rmse(p, t), cuts=len(t)))
             print(sub, name, {k: round(v, 2) for k, v in rows[-1].items() if k in ('oof_rmse', 'ensemble_rmse', 'truncated_rmse')}, flush=True)
