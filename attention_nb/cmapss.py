@@ -270,7 +270,7 @@ def window_index(
     units:np.ndarray, # the unit of every row, rows grouped by unit in cycle order
     window:int=30, # cycles per window
     last_only:bool=False, # only the last window of each unit (test), front-padded when the unit is shorter
-    from_cycle:int|None=None, # the first cycle a window may end at (1-based); shorter histories are front-padded; None: `window`
+    from_cycle:int|None=None, # the first cycle a window may end at (1-based); shorter histories are front-padded; None: the window's length
 )->tuple: # row indices (windows, window) and a bool (windows,) that says which windows were padded
     "Row indices of the windows of consecutive cycles of each unit (stride 1), or of each unit's last window."
     units = np.asarray(units)
@@ -298,7 +298,7 @@ class CMAPSSWindows(torch.utils.data.Dataset):
                  last_only:bool=False, # one window per unit, the last (test)
                  cap:int=RUL_CAP, # cap of the RUL target
                  thresholds:tuple=HEALTH_THRESHOLDS, # health class thresholds
-                 from_cycle:int|None=None, # the first cycle a window may end at, front-padded as a short test engine; None: `window`
+                 from_cycle:int|None=None, # the first cycle a window may end at, front-padded as a short test engine; None: the window's length
                 ):
         idx, padded = window_index(units, window, last_only, from_cycle)
         end = idx[:, -1]
@@ -366,7 +366,7 @@ def prepare_cmapss(
     fold:int|None=None, # None: a random split; k: validate on fold k of the 1/valid_pct folds (split_units)
     max_units:int|None=None, # keep only the first max_units training and test engines (quick runs)
     features:list=FEATURES, # the columns of the windows, in order; FEATURES + ['cycle'] adds each engine's age
-    from_cycle:int|None=None, # training and validation windows end at every cycle from this one on, front-padded where shorter than `window`; None: `window`
+    from_cycle:int|None=None, # training and validation windows end at every cycle from this one on, front-padded where shorter than the window; None: the window's length
 )->CMAPSSData:
     "Read a subset, fit the preprocessing on its training engines, and window the three splits."
     train, test, rul = load_cmapss(path, subset)
