@@ -88,6 +88,17 @@ def score(log:str='kfold.jsonl'):
                 ensemble_rmse=rmse(tp, data[0].test.rul), ensemble_score=phm_score(tp, data[0].test.rul), from_cycle=FROM_CYCLE, weights_log=log))
     (HERE/'kfold_score.jsonl').write_text(''.join(json.dumps(x) + '\n' for x in rows))
 
+def test_like_cuts(pred, cyc, unit, test_rul, cap:int, from_cycle:int)->tuple:
+    "Held-out windows cut like the test engines: per engine and per test engine's true RUL r, the window ending r cycles before the engine's last, if it ends at `from_cycle` or later; (pred, capped true RUL)."
+    p, t = [], []
+    for u in torch.unique(unit):
+        m = unit == u; last = int(cyc[m].max())                     # a training engine's windows run to its last cycle
+        by_cycle = {int(c): i for c, i in zip(cyc[m], torch.nonzero(m).ravel())}
+        for r in test_rul:
+            c = last - int(r)
+            if c >= from_cycle and c in by_cycle: p.append(pred[by_cycle[c]]); t.append(min(float(r), cap))
+    return torch.stack(p), torch.tensor(t, dtype=torch.float32)
+
 def truncated(log:str='kfold.jsonl'):
     """Per candidate, the out-of-fold RMSE on test-like cuts, to kfold_truncated.jsonl: every held-out engine is cut at
     each true RUL of the subset's test engines (its window ending that many cycles before its last, if that window ends
@@ -103,14 +114,7 @@ def truncated(log:str='kfold.jsonl'):
         for w in WINDOWS:
             ens, data, pred, true, cyc, unit = out_of_fold(w, sub, recs, log)
             test_err[w] = (test_pred(ens, data) - data[0].test.rul) ** 2
-            p, t = [], []
-            for u in torch.unique(unit):
-                m = unit == u; last = int(cyc[m].max())                     # a training engine's windows run to its last cycle
-                by_cycle = {int(c): i for c, i in zip(cyc[m], torch.nonzero(m).ravel())}
-                for r in test_rul:
-                    c = last - int(r)
-                    if c >= FROM_CYCLE and c in by_cycle: p.append(pred[by_cycle[c]]); t.append(min(float(r), data[0].cap))
-            p, t = torch.stack(p), torch.tensor(t, dtype=torch.float32)
+            p, t = test_like_cuts(pred, cyc, unit, test_rul, data[0].cap, FROM_CYCLE)
             rows.append(dict(subset=sub, window=w, truncated_rmse=rmse(p, t), cuts=len(t), units=len(torch.unique(unit)),
                              test_engines=len(test_rul), from_cycle=FROM_CYCLE, weights_log=log))
         idx = torch.randint(0, len(test_rul), (2000, len(test_rul)), generator=g)   # the same resamples for every window

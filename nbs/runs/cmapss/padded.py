@@ -89,14 +89,7 @@ def score():
             ens, data, pred, true, cyc, unit, pad = out_of_fold(name, sub, recs)
             tp, tt, tpad = kfold.test_pred(ens, data), data[0].test.rul, data[0].test.padded
             test_err[name] = (tp - tt) ** 2
-            p, t = [], []                          # test-like cuts
-            for u in torch.unique(unit):
-                m = unit == u; last = int(cyc[m].max())
-                by_cycle = {int(c): i for c, i in zip(cyc[m], torch.nonzero(m).ravel())}
-                for r in test_rul:
-                    c = last - int(r)
-                    if c in by_cycle: p.append(pred[by_cycle[c]]); t.append(min(float(r), data[0].cap))
-            p, t = torch.stack(p), torch.tensor(t, dtype=torch.float32)
+            p, t = kfold.test_like_cuts(pred, cyc, unit, test_rul, data[0].cap, FROM_PAD)
             fold_rmse = [recs[run_key(r)]['rmse'] for r in members(name, sub)]
             rows.append(dict(subset=sub, candidate=name, window=w, from_cycle=members(name, sub)[0].from_cycle, folds=FOLDS,
                 keys=[run_key(r) for r in members(name, sub)], weights_log=log, score_from_cycle=FROM_PAD,
